@@ -1,0 +1,138 @@
+"""Back office for meetings: one page logs a whole meeting."""
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
+
+
+class YearFilter(admin.SimpleListFilter):
+    """Filter a dated changelist by calendar year."""
+
+    title = "year"
+    parameter_name = "year"
+    date_field = "date"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        years = model_admin.get_queryset(request).dates(self.date_field, "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() and self.value().isdigit():
+            return queryset.filter(**{f"{self.date_field}__year": int(self.value())})
+        return queryset
+
+
+class PublishActionsMixin:
+    """Publish and unpublish the selected records in one step."""
+
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s")
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.update(is_published=True)
+        self.message_user(request, f"{count} published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected %(verbose_name_plural)s (back to draft)")
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.update(is_published=False)
+        self.message_user(request, f"{count} returned to draft.", messages.SUCCESS)
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = [("order", "title"), "topics", "description", "outcome"]
+    autocomplete_fields = ["topics"]
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    fields = ["role", "organisation", "person"]
+    autocomplete_fields = ["organisation", "person"]
+
+
+class DocumentInline(admin.StackedInline):
+    model = Document
+    extra = 0
+    fields = [
+        ("title", "kind"),
+        ("file", "url"),
+        ("language", "date"),
+        "authors",
+        "topics",
+        "description",
+        "is_published",
+    ]
+    autocomplete_fields = ["authors", "topics"]
+    # The agenda item is chosen on the document's own page, once the meeting's items exist.
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["date", "title", "format", "kind", "is_published"]
+    list_display_links = ["date", "title"]
+    list_filter = [
+        YearFilter,
+        "format",
+        "kind",
+        ("agenda_items__topics", admin.RelatedOnlyFieldListFilter),
+        "is_published",
+    ]
+    search_fields = ["title", "summary", "location", "agenda_items__title"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", ("date", "start_time", "end_time")]}),
+        (
+            None,
+            {"fields": [("format", "kind"), "location", "summary", "source_url", "is_published"]},
+        ),
+    ]
+    inlines = [AgendaItemInline, ParticipantInline, DocumentInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "order"]
+    list_select_related = ["meeting"]
+    list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "description", "meeting__title"]
+    autocomplete_fields = ["meeting", "topics"]
+
+
+@admin.register(Document)
+class DocumentAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
+    list_select_related = ["meeting"]
+    list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["authors", "meeting", "agenda_item", "topics"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "position", "organisation__name"]
+    autocomplete_fields = ["organisation"]

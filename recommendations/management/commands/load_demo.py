@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from recommendations.demo import load_demo
+from recommendations.models import Recommendation
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the vocabularies, the organisations, the real meeting of 22 October 2021 and "
+        "illustrative recommendations. Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options) -> None:
+        meeting = load_demo()
+        count = Recommendation.objects.demonstration().count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {meeting}; {count} illustrative recommendations.")
+        )

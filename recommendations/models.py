@@ -1,0 +1,214 @@
+"""Recommendations adopted by the Dialogue Platform and their implementation history."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+
+from meetings.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Organisation,
+    TimeStamped,
+    Topic,
+    choices_constraint,
+)
+
+FIRST_YEAR = 2013  # the Dialogue Platform was convened in 2013
+# Illustrative (not real) recommendations are loaded with this reference prefix.
+DEMO_REFERENCE_PREFIX = "DEMO-"
+
+
+class Status(models.TextChoices):
+    """How far a recommendation has been implemented."""
+
+    NOT_ASSESSED = "not_assessed", "Not assessed"
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    PARTIALLY_IMPLEMENTED = "partially_implemented", "Partially implemented"
+    IMPLEMENTED = "implemented", "Implemented"
+    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+    NO_LONGER_RELEVANT = "no_longer_relevant", "No longer relevant"
+
+
+class AffectedGroup(TimeStamped):
+    """A group of persons a recommendation concerns (a facet separate from topics)."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('recommendations:list')}?group={self.slug}"
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def published(self) -> RecommendationQuerySet:
+        # Adopted at a draft meeting means not yet public either.
+        return self.filter(is_published=True).exclude(meeting__is_published=False)
+
+    def demonstration(self) -> RecommendationQuerySet:
+        return self.filter(reference__startswith=DEMO_REFERENCE_PREFIX)
+
+    def for_topic(self, topic: Topic) -> RecommendationQuerySet:
+        return self.filter(topics=topic)
+
+    def addressed_to(self, organisation: Organisation) -> RecommendationQuerySet:
+        return self.filter(responsible_bodies=organisation)
+
+
+class Recommendation(TimeStamped):
+    """A recommendation adopted by the Dialogue Platform and addressed to state bodies."""
+
+    Status = Status
+
+    reference = models.CharField(
+        max_length=40,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9-]*$",
+                "Use letters, digits and hyphens only, e.g. CAB-2017-014.",
+            )
+        ],
+        help_text="Human-readable and stable, e.g. CAB-2017-014; it is used in the public URL.",
+    )
+    text = models.TextField()
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(FIRST_YEAR)])
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        help_text="The meeting where it was adopted",
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="recommendations")
+    affected_groups = models.ManyToManyField(
+        AffectedGroup, blank=True, related_name="recommendations"
+    )
+    responsible_bodies = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="recommendations_addressed",
+        help_text="The state bodies the recommendation is addressed to",
+    )
+    proposed_by = models.ManyToManyField(
+        Organisation, blank=True, related_name="recommendations_proposed"
+    )
+    status = models.CharField(
+        max_length=30,
+        choices=Status.choices,
+        default=Status.NOT_ASSESSED,
+        editable=False,
+        help_text="The status of the latest assessment",
+    )
+    is_published = models.BooleanField("published", default=False)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR), name="recommendations_recommendation_year_2013"
+            ),
+            choices_constraint("status", Status, "recommendations_recommendation_status_valid"),
+        ]
+        indexes = [
+            # The public list: published recommendations, newest year first.
+            models.Index(
+                fields=["is_published", "-year", "reference"], name="rec_published_year_idx"
+            ),
+            # Status filter and the counts by status.
+            models.Index(fields=["status"], name="rec_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:detail", args=[self.reference])
+
+    def refresh_status(self) -> None:
+        """Set the status to that of the latest assessment (or not assessed)."""
+        latest = self.assessments.order_by("-date", "-pk").first()
+        self.status = latest.status if latest else Status.NOT_ASSESSED
+        self.save(update_fields=["status", "updated"])
+
+    def record_assessment(
+        self,
+        *,
+        date: datetime.date,
+        status: str,
+        summary: str = "",
+        assessed_by: Organisation | None = None,
+        source: Document | None = None,
+    ) -> Assessment:
+        """Add one dated entry to the history; the current status follows the latest entry."""
+        with transaction.atomic():
+            assessment = Assessment.objects.create(
+                recommendation=self,
+                date=date,
+                status=status,
+                summary=summary,
+                assessed_by=assessed_by,
+                source=source,
+            )
+            self.refresh_status()
+        return assessment
+
+
+class Assessment(TimeStamped):
+    """One dated entry in a recommendation's implementation history."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="assessments"
+    )
+    date = models.DateField()
+    status = models.CharField(max_length=30, choices=Status.choices)
+    summary = models.TextField(blank=True)
+    assessed_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        help_text="A ministry reporting, or an NGO evaluating",
+    )
+    source = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            choices_constraint("status", Status, "recommendations_assessment_status_valid"),
+        ]
+        indexes = [
+            # The latest assessment of a recommendation (status, history timeline).
+            models.Index(fields=["recommendation", "-date"], name="assessment_rec_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation}: {self.get_status_display()} ({self.date:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.recommendation.get_absolute_url()}#assessment-{self.pk}"

@@ -1,0 +1,141 @@
+"""The secretariat logs meetings and recommendations in the admin back office."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Meeting
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def management_form(prefix: str, total: int) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_a_secretariat_user_logs_a_whole_meeting_on_one_page(secretariat_client):
+    women = factories.topic(name="Women", slug="women")
+    ministry = factories.organisation(name="Ministry of Justice", slug="ministry-of-justice")
+    data = {
+        "title": "Regular meeting on women's rights",
+        "slug": "2024-03-01-womens-rights",
+        "date": "2024-03-01",
+        "format": "hybrid",
+        "kind": "regular",
+        "location": "Astana",
+        "summary": "",
+        "source_url": "",
+        "is_published": "on",
+        **management_form("agenda_items", 2),
+        "agenda_items-0-order": "1",
+        "agenda_items-0-title": "Domestic violence legislation",
+        "agenda_items-0-topics": [str(women.pk)],
+        "agenda_items-1-order": "2",
+        "agenda_items-1-title": "Any other business",
+        **management_form("participants", 1),
+        "participants-0-role": "member",
+        "participants-0-organisation": str(ministry.pk),
+        **management_form("documents", 1),
+        "documents-0-title": "Shadow report",
+        "documents-0-kind": "analytical_report",
+        "documents-0-url": "https://example.org/report.pdf",
+        "documents-0-language": "ru",
+    }
+    response = secretariat_client.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+
+    meeting = Meeting.objects.get(slug="2024-03-01-womens-rights")
+    assert [i.title for i in meeting.agenda_items.all()] == [
+        "Domestic violence legislation",
+        "Any other business",
+    ]
+    assert list(meeting.agenda_items.first().topics.all()) == [women]
+    assert meeting.participants.get().organisation == ministry
+    assert meeting.documents.get().url == "https://example.org/report.pdf"
+
+
+def test_an_assessment_added_in_the_admin_updates_the_status(secretariat_client):
+    rec = factories.recommendation()
+    url = reverse("admin:recommendations_recommendation_change", args=[rec.pk])
+    data = {
+        "reference": rec.reference,
+        "year": rec.year,
+        "text": rec.text,
+        "is_published": "on",
+        **management_form("assessments", 1),
+        "assessments-0-date": "2022-06-01",
+        "assessments-0-status": "partially_implemented",
+        "assessments-0-summary": "Law adopted in first reading.",
+    }
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 302
+    rec.refresh_from_db()
+    assert rec.status == "partially_implemented"
+    assert rec.assessments.get().summary == "Law adopted in first reading."
+
+
+def test_someone_outside_the_staff_cannot_reach_the_admin(client):
+    client.force_login(factories.user())
+    response = client.get(reverse("admin:meetings_meeting_changelist"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_the_secretariat_cannot_manage_users(secretariat_client):
+    response = secretariat_client.get(reverse("admin:dialogue_platform_user_changelist"))
+    assert response.status_code == 403
+
+
+def test_publish_action_publishes_the_selected_meetings(secretariat_client):
+    drafts = [factories.meeting(is_published=False) for _ in range(2)]
+    response = secretariat_client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "publish", "_selected_action": [m.pk for m in drafts]},
+    )
+    assert response.status_code == 302
+    assert Meeting.objects.filter(is_published=True).count() == 2
+
+
+def changelist_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def make_recommendations(count: int) -> None:
+    topic, body, group = factories.topic(), factories.organisation(), factories.affected_group()
+    meeting = factories.meeting()
+    for _ in range(count):
+        rec = factories.recommendation(meeting=meeting)
+        rec.topics.add(topic)
+        rec.responsible_bodies.add(body)
+        rec.affected_groups.add(group)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "make"),
+    [
+        ("admin:meetings_meeting_changelist", lambda n: [factories.meeting() for _ in range(n)]),
+        ("admin:meetings_document_changelist",
+         lambda n: [factories.document(meeting=factories.meeting()) for _ in range(n)]),
+        ("admin:recommendations_recommendation_changelist", make_recommendations),
+        ("admin:recommendations_assessment_changelist",
+         lambda n: [factories.recommendation().record_assessment(date="2020-01-01", status="implemented")
+                    for _ in range(n)]),
+        ("admin:meetings_person_changelist", lambda n: None),
+    ],
+)  # fmt: skip
+def test_admin_lists_run_a_bounded_number_of_queries(secretariat_client, url_name, make):
+    url = reverse(url_name)
+    make(5)
+    with_5 = changelist_queries(secretariat_client, url)
+    make(45)
+    assert changelist_queries(secretariat_client, url) == with_5

@@ -1,0 +1,82 @@
+"""`manage.py load_demo` ships the real meeting of 22 October 2021 and illustrative recommendations."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
+from recommendations.models import AffectedGroup, Assessment, Recommendation
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    return {
+        model.__name__: sorted(map(str, model.objects.values_list()))
+        for model in (Topic, Organisation, Meeting, AgendaItem, Participant, Document)
+    } | {
+        model.__name__: sorted(map(str, model.objects.values_list()))
+        for model in (AffectedGroup, Recommendation, Assessment)
+    }
+
+
+def test_running_load_demo_twice_changes_nothing():
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+
+def test_the_seed_meeting_is_as_published(demo):
+    meeting = Meeting.objects.get(date=datetime.date(2021, 10, 22))
+    assert meeting.is_published
+    assert meeting.format == Meeting.Format.ONLINE
+    assert meeting.kind == Meeting.Kind.EXTRAORDINARY  # "a snap online meeting"
+
+    chair = meeting.participants.get(role=Participant.Role.CHAIR)
+    assert chair.person.name == "Usen Suleimen"
+    assert chair.person.position == "Ambassador-at-Large"
+
+    assert [item.title for item in meeting.agenda_items.all()] == [
+        "Empowerment of women and girls",
+        "Analysis of the Consultative and Advisory Body's recommendations for the period 2013–21",
+        "Interim results of the Consultative and Advisory Body's work on the implementation of "
+        "the Plan of Priority Measures in the Field of Human Rights until the end of 2021",
+    ]
+    third = meeting.agenda_items.get(order=3)
+    assert {"human-trafficking", "torture-prevention", "criminal-penal-legislation"} <= set(
+        third.topics.values_list("slug", flat=True)
+    )
+
+    attending = set(
+        meeting.participants.values_list("organisation__short_name", "organisation__slug")
+    )
+    for acronym in ("UNDP", "OHCHR", "OSCE", "EU", "USAID"):
+        assert acronym in {short for short, _ in attending}
+    for slug in ("parliament", "commissioner-for-human-rights", "presidential-administration",
+                 "supreme-court", "constitutional-council"):  # fmt: skip
+        assert slug in {s for _, s in attending}
+
+    documents = {d.title: d for d in meeting.documents.prefetch_related("authors")}
+    assert len(documents) == 3
+    un_women = documents[
+        "Recommendations of the UN Women for the elaboration of updates to the Concept of Family "
+        "and Gender Policy in the Republic of Kazakhstan until 2030"
+    ]
+    assert un_women.kind == Document.Kind.ANALYTICAL_REPORT
+    kibhr_reports = [d for d in documents.values() if d.authors.filter(short_name="KIBHR").exists()]
+    assert len(kibhr_reports) == 2
+
+
+def test_illustrative_recommendations_span_the_years_and_statuses(demo):
+    recs = Recommendation.objects.demonstration()
+    assert recs.count() >= 150
+    assert set(recs.values_list("year", flat=True)) == set(range(2013, 2022))
+    assert recs.values("status").distinct().count() >= 5
+    assert recs.filter(meeting=demo).exists()
+    with_history = recs.filter(assessments__isnull=False).distinct().count()
+    assert with_history > recs.count() / 2
+    for rec in recs.prefetch_related("assessments")[:40]:
+        latest = rec.assessments.all()[:1]
+        assert rec.status == (latest[0].status if latest else "not_assessed")
