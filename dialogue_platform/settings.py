@@ -117,6 +117,7 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["dialogue_platform.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

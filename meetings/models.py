@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 
 class TimeStamped(models.Model):
@@ -64,6 +68,21 @@ class OrganisationKind(models.TextChoices):
     ACADEMIA = "academia", "Academia"
     MEDIA = "media", "Media"
     OTHER = "other", "Other"
+
+
+# How the public meeting page groups its participants, by kind of organisation.
+PARTICIPANT_GROUPS = [
+    (
+        _("State bodies"),
+        {OrganisationKind.GOVERNMENT, OrganisationKind.PRESIDENTIAL_ADMINISTRATION},
+    ),
+    (_("Parliament"), {OrganisationKind.PARLIAMENT}),
+    (_("Judiciary"), {OrganisationKind.JUDICIARY}),
+    (_("Ombudsman"), {OrganisationKind.OMBUDSMAN}),
+    (_("Civil society"), {OrganisationKind.NGO, OrganisationKind.ACADEMIA, OrganisationKind.MEDIA}),
+    (_("International partners"), {OrganisationKind.INTERNATIONAL}),
+    (_("Others"), {OrganisationKind.OTHER}),
+]
 
 
 class Organisation(TimeStamped):
@@ -241,12 +260,6 @@ class Participant(TimeStamped):
         return f"{who} ({self.get_role_display()})"
 
 
-class DocumentQuerySet(PublishedQuerySet):
-    def published(self) -> DocumentQuerySet:
-        # A document attached to a draft meeting is not public either.
-        return self.filter(is_published=True).exclude(meeting__is_published=False)
-
-
 class DocumentKind(models.TextChoices):
     """What kind of paper a document is."""
 
@@ -290,7 +303,7 @@ class Document(TimeStamped):
     description = models.TextField(blank=True)
     is_published = models.BooleanField("published", default=False)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -307,3 +320,14 @@ class Document(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", args=[self.pk])
+
+    @property
+    def download_name(self) -> str:
+        """A readable file name for downloads: the title and the stored file's extension."""
+        extension = Path(self.file.name).suffix.lower() if self.file else ""
+        return f"{slugify(self.title)[:80] or 'document'}{extension}"
+
+    @property
+    def public_meeting(self) -> Meeting | None:
+        """The meeting it was submitted to, unless that meeting is still a draft."""
+        return self.meeting if self.meeting and self.meeting.is_published else None

@@ -15,7 +15,7 @@ from django.db import transaction
 from meetings.models import Document, Meeting, Organisation, Topic
 from meetings.seed import load_organisations, load_seed_meeting, load_topics, sync
 
-from .models import DEMO_REFERENCE_PREFIX, AffectedGroup, Recommendation, Status
+from .models import DEMO_REFERENCE_PREFIX, AffectedGroup, Assessment, Recommendation, Status
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_COUNT = 162
@@ -259,36 +259,29 @@ def history(rng: random.Random, year: int, start: datetime.date) -> list[tuple[d
 
 
 def load_illustrative_recommendations(meeting: Meeting) -> None:
+    """Bulk-insert the illustrative recommendations that are not there yet, with their
+    classification and history; the same records on every run (a fixed random seed)."""
     rng = random.Random(SEED)
-    topics = {t.slug: t for t in Topic.objects.all()}
-    groups = {g.slug: g for g in AffectedGroup.objects.all()}
-    organisations = {o.slug: o for o in Organisation.objects.all()}
+    topics = {t.slug: t.pk for t in Topic.objects.all()}
+    groups = {g.slug: g.pk for g in AffectedGroup.objects.all()}
+    organisations = {o.slug: o.pk for o in Organisation.objects.all()}
     items = {item.order: item for item in meeting.agenda_items.all()}
     evaluation = Document.objects.get(meeting=meeting, kind=Document.Kind.EVALUATION)
-    kibhr = organisations["kibhr"]
+    existing = set(Recommendation.objects.demonstration().values_list("reference", flat=True))
     topic_slugs = sorted(TEMPLATES)
 
+    planned = []  # (recommendation, topic pks, group pks, body pks, proposer pk, history)
     for number in range(DEMO_COUNT):
         year = 2013 + number * 9 // DEMO_COUNT
         serial = number - (year - 2013) * DEMO_COUNT // 9 + 1
         reference = f"{DEMO_REFERENCE_PREFIX}{year}-{serial:03d}"
+        # Every value is drawn whether or not the record exists, so each run sees the
+        # same sequence.
         topic_slug = topic_slugs[rng.randrange(len(topic_slugs))]
         texts, group_slugs, body_slugs = TEMPLATES[topic_slug]
+        text = rng.choice(texts)
         at_seed_meeting = year == 2021 and serial <= 12
-        agenda_order = (
-            3 if topic_slug not in ("women-gender-equality", "gender-based-violence") else 1
-        )
-        recommendation, created = Recommendation.objects.get_or_create(
-            reference=reference,
-            defaults={
-                "text": rng.choice(texts),
-                "year": year,
-                "meeting": meeting if at_seed_meeting else None,
-                "agenda_item": items[agenda_order] if at_seed_meeting else None,
-                "is_published": True,
-            },
-        )
-        # Draw the rest even when the record exists, so every run sees the same sequence.
+        agenda_order = 1 if topic_slug in ("women-gender-equality", "gender-based-violence") else 3
         extra_topic = rng.choice(topic_slugs)
         chosen_groups = rng.sample(group_slugs, k=min(len(group_slugs), rng.randint(1, 2)))
         chosen_bodies = rng.sample(body_slugs, k=rng.randint(1, len(body_slugs)))
@@ -297,30 +290,70 @@ def load_illustrative_recommendations(meeting: Meeting) -> None:
         entries = history(rng, year, start)
         evaluated = year < 2021 and rng.random() < 0.3
         two_topics = rng.random() < 0.3
-        if not created:
+        if reference in existing:
             continue
-        recommendation.topics.set(
-            {topics[topic_slug], topics[extra_topic if two_topics else topic_slug]}
-        )
-        recommendation.affected_groups.set([groups[s] for s in chosen_groups])
-        recommendation.responsible_bodies.set([organisations[s] for s in chosen_bodies])
-        recommendation.proposed_by.set([organisations[proposer]])
-        for date, status in entries:
-            recommendation.record_assessment(
+
+        assessments = [
+            Assessment(
                 date=date,
                 status=status,
                 summary=SUMMARIES[status],
-                assessed_by=organisations[chosen_bodies[0]],
+                assessed_by_id=organisations[chosen_bodies[0]],
             )
+            for date, status in entries
+        ]
         if evaluated:
             before = [status for date, status in entries if date <= evaluation.date]
-            recommendation.record_assessment(
-                date=evaluation.date,
-                status=before[-1] if before else Status.NOT_STARTED,
-                summary="Evaluated in KIBHR's analysis of the body's recommendations since 2013.",
-                assessed_by=kibhr,
-                source=evaluation,
+            assessments.append(
+                Assessment(
+                    date=evaluation.date,
+                    status=before[-1] if before else Status.NOT_STARTED,
+                    summary="Evaluated in KIBHR's analysis of the body's recommendations since 2013.",
+                    assessed_by_id=organisations["kibhr"],
+                    source=evaluation,
+                )
             )
+        recommendation = Recommendation(
+            reference=reference,
+            text=text,
+            year=year,
+            meeting=meeting if at_seed_meeting else None,
+            agenda_item=items[agenda_order] if at_seed_meeting else None,
+            is_published=True,
+        )
+        planned.append(
+            (
+                recommendation,
+                {topics[topic_slug], topics[extra_topic if two_topics else topic_slug]},
+                [groups[s] for s in chosen_groups],
+                [organisations[s] for s in chosen_bodies],
+                organisations[proposer],
+                assessments,
+            )
+        )
+
+    Recommendation.objects.bulk_create([p[0] for p in planned])
+    created = {r.reference: r.pk for r in Recommendation.objects.filter(
+        reference__in=[p[0].reference for p in planned])}  # fmt: skip
+    m2m = Recommendation.topics.through, Recommendation.affected_groups.through
+    bodies, proposers = (
+        Recommendation.responsible_bodies.through,
+        Recommendation.proposed_by.through,
+    )
+    rows: dict = {m2m[0]: [], m2m[1]: [], bodies: [], proposers: [], Assessment: []}
+    for rec, topic_pks, group_pks, body_pks, proposer_pk, assessments in planned:
+        pk = created[rec.reference]
+        rows[m2m[0]] += [m2m[0](recommendation_id=pk, topic_id=t) for t in topic_pks]
+        rows[m2m[1]] += [m2m[1](recommendation_id=pk, affectedgroup_id=g) for g in group_pks]
+        rows[bodies] += [bodies(recommendation_id=pk, organisation_id=b) for b in body_pks]
+        rows[proposers].append(proposers(recommendation_id=pk, organisation_id=proposer_pk))
+        for assessment in assessments:
+            assessment.recommendation_id = pk
+        rows[Assessment] += assessments
+    for model, objects in rows.items():
+        model.objects.bulk_create(objects)
+    # The current status follows each history's latest entry, as record_assessment keeps it.
+    Recommendation.objects.filter(pk__in=created.values()).refresh_statuses()
 
 
 @transaction.atomic

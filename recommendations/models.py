@@ -6,7 +6,8 @@ import datetime
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 
 from meetings.models import (
@@ -54,11 +55,26 @@ class AffectedGroup(TimeStamped):
 
 class RecommendationQuerySet(models.QuerySet):
     def published(self) -> RecommendationQuerySet:
-        # Adopted at a draft meeting means not yet public either.
-        return self.filter(is_published=True).exclude(meeting__is_published=False)
+        return self.filter(is_published=True)
 
     def demonstration(self) -> RecommendationQuerySet:
         return self.filter(reference__startswith=DEMO_REFERENCE_PREFIX)
+
+    def refresh_statuses(self) -> int:
+        """Set each recommendation's status to that of its latest assessment, in one UPDATE."""
+        latest = (
+            Assessment.objects.filter(recommendation=OuterRef("pk"))
+            .order_by("-date", "-pk")
+            .values("status")[:1]
+        )
+        return self.update(
+            status=Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED)), updated=Now()
+        )
+
+    def count_by_status(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) for every status that has recommendations, in vocabulary order."""
+        counts = dict(self.order_by().values_list("status").annotate(models.Count("pk")))
+        return [(value, label, counts[value]) for value, label in Status.choices if value in counts]
 
     def for_topic(self, topic: Topic) -> RecommendationQuerySet:
         return self.filter(topics=topic)
@@ -147,11 +163,19 @@ class Recommendation(TimeStamped):
     def get_absolute_url(self) -> str:
         return reverse("recommendations:detail", args=[self.reference])
 
+    @property
+    def public_meeting(self) -> Meeting | None:
+        """The meeting it was adopted at, unless that meeting is still a draft."""
+        return self.meeting if self.meeting and self.meeting.is_published else None
+
+    @property
+    def public_agenda_item(self) -> AgendaItem | None:
+        return self.agenda_item if self.public_meeting else None
+
     def refresh_status(self) -> None:
         """Set the status to that of the latest assessment (or not assessed)."""
-        latest = self.assessments.order_by("-date", "-pk").first()
-        self.status = latest.status if latest else Status.NOT_ASSESSED
-        self.save(update_fields=["status", "updated"])
+        Recommendation.objects.filter(pk=self.pk).refresh_statuses()
+        self.refresh_from_db(fields=["status", "updated"])
 
     def record_assessment(
         self,

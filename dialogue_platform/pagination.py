@@ -1,0 +1,23 @@
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import Form
+from django.http import Http404, HttpRequest, QueryDict
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int) -> Page:
+    """The requested page. A malformed `page` means the first page; one past the last is a 404."""
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 10 else 1
+    paginator = Paginator(queryset, per_page)
+    if number > paginator.num_pages:
+        raise Http404("There is no such page of results.")
+    return paginator.page(max(number, 1))
+
+
+def valid_query(request: HttpRequest, form: Form) -> QueryDict:
+    """The request's query without the parameters the form rejected and without `page`:
+    the base for pagination, facet and chip links, so a bad value is not carried along."""
+    query = request.GET.copy()
+    for name in [*form.errors, "page"]:
+        query.pop(name, None)
+    return query

@@ -1,0 +1,159 @@
+"""Site-wide pages that bring meetings and recommendations together: home, topics,
+organisations, and the health check."""
+
+from urllib.parse import urlencode
+
+from django.db import DatabaseError, connection
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from meetings.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Organisation,
+    Topic,
+)
+from recommendations.models import Recommendation
+
+from .charts import bar_chart
+
+LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
+
+
+def recommendations_url(**filters) -> str:
+    return f"{reverse('recommendations:list')}?{urlencode(filters, doseq=True)}"
+
+
+def status_chart(title: str, counts: list[tuple[str, str, int]], **filters):
+    return bar_chart(
+        title,
+        [
+            (label, n, recommendations_url(status=value, **filters), f"bar--{value}")
+            for value, label, n in counts
+        ],
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    recommendations = Recommendation.objects.published()
+    by_year = recommendations.order_by("year").values_list("year").annotate(Count("pk"))
+    topic_counts = dict(
+        Recommendation.topics.through.objects.filter(recommendation__is_published=True)
+        .values_list("topic_id")
+        .annotate(Count("pk"))
+    )
+    topics = list(Topic.objects.all())
+    for topic in topics:
+        topic.recommendation_count = topic_counts.get(topic.pk, 0)
+    by_status = recommendations.count_by_status()
+    context = {
+        "meetings": Meeting.objects.published()[:5],
+        "totals": {
+            "meetings": Meeting.objects.published().count(),
+            "recommendations": sum(n for _, _, n in by_status),
+            "documents": Document.objects.published().count(),
+        },
+        "status_chart": status_chart(_("Recommendations by status"), by_status),
+        "year_chart": bar_chart(
+            _("Recommendations by year"),
+            [
+                (str(year), n, recommendations_url(year_from=year, year_to=year), "bar--year")
+                for year, n in by_year
+            ],
+        ),
+        "topics": topics,
+    }
+    return render(request, "site/home.html", context)
+
+
+def topic_list(request: HttpRequest) -> HttpResponse:
+    def counts(through, related: str, **published) -> dict[int, int]:
+        return dict(
+            through.objects.filter(**published).values_list("topic_id").annotate(Count(related))
+        )
+
+    recs = counts(
+        Recommendation.topics.through, "recommendation", recommendation__is_published=True
+    )
+    items = counts(AgendaItem.topics.through, "agendaitem", agendaitem__meeting__is_published=True)
+    docs = counts(Document.topics.through, "document", document__is_published=True)
+    topics = list(Topic.objects.all())
+    for topic in topics:
+        topic.counts = (recs.get(topic.pk, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
+    return render(request, "site/topic_list.html", {"topics": topics})
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    recommendations = Recommendation.objects.published().for_topic(topic)
+    by_status = recommendations.count_by_status()
+    context = {
+        "topic": topic,
+        "agenda_items": AgendaItem.objects.filter(topics=topic, meeting__is_published=True)
+        .select_related("meeting")
+        .order_by("-meeting__date", "order"),
+        "documents": Document.objects.published().filter(topics=topic).prefetch_related("authors"),
+        "status_chart": status_chart(_("By status"), by_status, topic=topic.slug),
+        "recommendation_total": sum(n for _, _, n in by_status),
+        "latest": recommendations.order_by("-year", "-reference")[:LATEST],
+        "all_url": recommendations_url(topic=topic.slug),
+    }
+    return render(request, "site/topic_detail.html", context)
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    addressed = dict(
+        Recommendation.responsible_bodies.through.objects.filter(recommendation__is_published=True)
+        .values_list("organisation_id")
+        .annotate(Count("pk"))
+    )
+    by_kind: dict[str, list[Organisation]] = {}
+    for organisation in Organisation.objects.all():
+        organisation.addressed_count = addressed.get(organisation.pk, 0)
+        by_kind.setdefault(organisation.kind, []).append(organisation)
+    groups = [
+        (label, by_kind[kind]) for kind, label in Organisation.Kind.choices if kind in by_kind
+    ]
+    return render(request, "site/organisation_list.html", {"groups": groups})
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    addressed = Recommendation.objects.published().addressed_to(organisation)
+    by_status = addressed.count_by_status()
+    by_topic = (
+        Recommendation.topics.through.objects.filter(recommendation__in=addressed.values("pk"))
+        .values_list("topic__slug", "topic__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topic__name")
+    )
+    context = {
+        "organisation": organisation,
+        "meetings": Meeting.objects.published().attended_by(organisation),
+        "documents": Document.objects.published().filter(authors=organisation),
+        "status_chart": status_chart(_("By status"), by_status, body=organisation.slug),
+        "recommendation_total": sum(n for _, _, n in by_status),
+        "by_topic": [
+            (name, count, recommendations_url(body=organisation.slug, topic=slug))
+            for slug, name, count in by_topic
+        ],
+        "latest": addressed.order_by("-year", "-reference")[:LATEST],
+        "all_url": recommendations_url(body=organisation.slug),
+    }
+    return render(request, "site/organisation_detail.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

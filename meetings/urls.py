@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("<slug:slug>/", views.meeting_detail, name="detail"),
+]
+
+# Mounted at /documents/ under the "documents" namespace.
+document_patterns = (
+    [
+        path("", views.document_list, name="list"),
+        path("<int:pk>/", views.document_detail, name="detail"),
+        path("<int:pk>/download", views.document_download, name="download"),
+    ],
+    "documents",
+)

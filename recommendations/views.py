@@ -1,0 +1,95 @@
+"""Public pages of recommendations: the faceted list and one recommendation's record."""
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from dialogue_platform.pagination import paginate, valid_query
+from meetings.models import Document
+
+from .filters import RecommendationFilter, facet_counts
+from .models import Assessment, Recommendation
+
+PER_PAGE = 25
+
+
+def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facets) -> list[dict]:
+    """One removable chip per active filter value: its label and the URL without it."""
+    labels = {name: {v.value: v.label for v in values} for name, values in facets.items()}
+    chips = []
+    for name, values in filterset.active().items():
+        for value in values:
+            without = query.copy()
+            without.setlist(name, [v for v in query.getlist(name) if v != value])
+            label = labels.get(name, {}).get(value, value)
+            if name == "q":
+                label = f"“{value}”"
+            elif name == "meeting":
+                label = str(filterset.form.cleaned_data["meeting"].title)
+            chips.append(
+                {
+                    "field": filterset.form.fields[name].label,
+                    "label": label,
+                    "url": f"?{without.urlencode()}",
+                }
+            )
+    return chips
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
+    results = filterset.qs.prefetch_related("topics", "responsible_bodies")
+    page = paginate(request, results, PER_PAGE)
+    facets = facet_counts(filterset)
+    query = valid_query(request, filterset.form)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "facets": facets,
+        "query": query,
+        "chips": active_filter_chips(query, filterset, facets),
+        "invalid": [
+            (filterset.form.fields[name].label, errors)
+            for name, errors in filterset.form.errors.items()
+        ],
+        "sort_choices": filterset.form.fields["sort"].choices,
+        "title": _("Recommendations"),
+    }
+    return render(request, "recommendations/recommendation_list.html", context)
+
+
+def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    recommendation = get_object_or_404(
+        Recommendation.objects.published()
+        .select_related("meeting", "agenda_item")
+        .prefetch_related(
+            "topics",
+            "affected_groups",
+            "responsible_bodies",
+            "proposed_by",
+            Prefetch(
+                "assessments",
+                queryset=Assessment.objects.select_related(
+                    "assessed_by", "source"
+                ).prefetch_related("source__authors"),
+                to_attr="history",
+            ),
+            Prefetch(
+                "agenda_item__documents",
+                queryset=Document.objects.published().prefetch_related("authors"),
+                to_attr="public_documents",
+            ),
+        ),
+        reference=reference,
+    )
+    # Papers of the agenda item it came from, and those its assessments cite.
+    documents = {a.source for a in recommendation.history if a.source and a.source.is_published}
+    if recommendation.public_agenda_item:
+        documents.update(recommendation.agenda_item.public_documents)
+    context = {
+        "recommendation": recommendation,
+        "history": recommendation.history,
+        "documents": sorted(documents, key=lambda d: d.title),
+    }
+    return render(request, "recommendations/recommendation_detail.html", context)

@@ -1,0 +1,101 @@
+"""Every public page runs a fixed number of queries, however many rows it shows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def base() -> dict:
+    """A meeting, a topic, a ministry and an affected group for the rows to hang on."""
+    return {
+        "topic": factories.topic(slug="torture-prevention"),
+        "ministry": factories.organisation(slug="ministry"),
+        "group": factories.affected_group(slug="children"),
+        "meeting": factories.meeting(slug="the-meeting", date=datetime.date(2024, 1, 1)),
+    }
+
+
+def grow(d: dict, rows: int) -> dict:
+    """Add `rows` agenda items, participants, documents, recommendations (each with two
+    assessments) and other meetings attended by the ministry."""
+    topic, ministry, meeting = d["topic"], d["ministry"], d["meeting"]
+    for n in range(rows):
+        item = factories.agenda_item(meeting=meeting)
+        item.topics.add(topic)
+        factories.participant(meeting=meeting, organisation=factories.organisation())
+        doc = factories.document(meeting=meeting, agenda_item=item)
+        doc.topics.add(topic)
+        doc.authors.add(ministry)
+        rec = factories.recommendation(meeting=meeting, agenda_item=item, year=2013 + n % 10)
+        rec.topics.add(topic)
+        rec.responsible_bodies.add(ministry)
+        rec.proposed_by.add(ministry)
+        rec.affected_groups.add(d["group"])
+        rec.record_assessment(date=datetime.date(2020, 1, 1), status="in_progress", source=doc)
+        rec.record_assessment(
+            date=datetime.date(2021, 1, 1), status="implemented", assessed_by=ministry
+        )
+        other = factories.meeting(date=datetime.date(2015, 1, 1) + datetime.timedelta(days=n))
+        factories.participant(meeting=other, organisation=ministry)
+        d.setdefault("rec", rec)
+        d.setdefault("doc", doc)
+    return d
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+# Each page's pinned count, with the queries named. Every page also runs one query
+# for the demonstration-data notice.
+PAGES = {
+    # latest meetings, meeting/document counts, status counts, year counts, topic counts, topics
+    "home": (lambda d: reverse("home"), 8),
+    # years, count, page, agenda items, their topics; topics and organisations to choose from
+    "meetings:list": (lambda d: reverse("meetings:list"), 8),
+    # meeting, participants, agenda items, topics, documents, authors, adopted recommendations
+    "meetings:detail": (lambda d: d["meeting"].get_absolute_url(), 8),
+    # count, page, topics, bodies, 3 m2m facets, status facet, year facet
+    "recommendations:list": (lambda d: reverse("recommendations:list"), 10),
+    # + the topic slugs known (validation); same plan otherwise
+    "recommendations:list filtered": (
+        lambda d: (
+            reverse("recommendations:list")
+            + "?topic=torture-prevention&status=implemented&body=ministry"
+        ),
+        12,
+    ),
+    # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
+    # assessments (with source), source authors, agenda item documents, their authors
+    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 10),
+    # 3 count queries, topics
+    "topics:list": (lambda d: reverse("topics:list"), 5),
+    # topic, agenda items, documents, authors, status counts, latest recommendations
+    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 7),
+    # addressed counts, organisations
+    "organisations:list": (lambda d: reverse("organisations:list"), 3),
+    # organisation, meetings, documents, status counts, topic counts, latest
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 7),
+    # count, page, authors, topics (filter choices)
+    "documents:list": (lambda d: reverse("documents:list"), 5),
+    # document (with meeting and agenda item), authors, topics
+    "documents:detail": (lambda d: d["doc"].get_absolute_url(), 4),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_is_pinned_and_does_not_grow_with_rows(client, name):
+    url_for, pinned = PAGES[name]
+    data = grow(base(), 5)
+    assert queries(client, url_for(data)) == pinned
+    grow(data, 45)
+    assert queries(client, url_for(data)) == pinned
