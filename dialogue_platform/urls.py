@@ -1,11 +1,13 @@
 """Root URLs; the public URL map is part of the specification (DESIGN.md)."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from meetings.urls import document_patterns
 
 from . import views
+from .sitemaps import SITEMAPS
 
 topic_patterns = (
     [
@@ -29,6 +31,8 @@ urlpatterns = [
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),
     path("organisations/", include(organisation_patterns)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -148,6 +148,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/organisation_detail.html", context)
 
 
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read everything public; the back office and the exports are left out."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Disallow: {reverse('recommendations:export_csv')}",
+        f"Disallow: {reverse('recommendations:export_json')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers: 200 when the database answers, 503 when it does not."""

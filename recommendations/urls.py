@@ -5,5 +5,7 @@ from . import views
 app_name = "recommendations"
 urlpatterns = [
     path("", views.recommendation_list, name="list"),
+    path("export.csv", views.recommendation_export, {"format": "csv"}, name="export_csv"),
+    path("export.json", views.recommendation_export, {"format": "json"}, name="export_json"),
     path("<str:reference>/", views.recommendation_detail, name="detail"),
 ]

@@ -1,13 +1,14 @@
 """Public pages of recommendations: the faceted list and one recommendation's record."""
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from dialogue_platform.pagination import paginate, valid_query
 from meetings.models import Document
 
+from . import exports
 from .filters import RecommendationFilter, facet_counts
 from .models import Assessment, Recommendation
 
@@ -93,3 +94,21 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "documents": sorted(documents, key=lambda d: d.title),
     }
     return render(request, "recommendations/recommendation_detail.html", context)
+
+
+EXPORT_FORMATS = {
+    "csv": (exports.csv_lines, "text/csv; charset=utf-8"),
+    "json": (exports.json_chunks, "application/json"),
+}
+
+
+def recommendation_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """The current filter's whole result (not one page), streamed row by row."""
+    filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
+    serialise, content_type = EXPORT_FORMATS[format]
+    records = exports.rows(filterset.qs, request.build_absolute_uri)
+    return StreamingHttpResponse(
+        serialise(records),
+        content_type=content_type,
+        headers={"Content-Disposition": f'attachment; filename="recommendations.{format}"'},
+    )
