@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
+    path("feed/", feeds.MeetingFeed(), name="feed"),
+    path("calendar.ics", feeds.calendar, name="calendar"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
 ]
 

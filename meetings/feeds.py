@@ -1,0 +1,101 @@
+"""Following new meetings: an Atom feed and an iCalendar file."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from .models import Meeting, Topic
+
+FEED_LENGTH = 50
+
+
+def meetings_for(request: HttpRequest) -> tuple[QuerySet, Topic | None]:
+    """Published meetings, narrowed to `?topic=<slug>` if given (404 for an unknown topic)."""
+    meetings = Meeting.objects.published()
+    slug = request.GET.get("topic")
+    if not slug:
+        return meetings, None
+    topic = get_object_or_404(Topic, slug=slug[:100])
+    return meetings.for_topic(topic), topic
+
+
+class MeetingFeed(Feed):
+    """Atom feed of published meetings, newest first; `?topic=` narrows it."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest) -> Topic | None:
+        self.meetings, topic = meetings_for(request)
+        return topic
+
+    def title(self, topic: Topic | None) -> str:
+        title = _("Dialogue Platform on the Human Dimension: meetings")
+        return f"{title} ({topic.name})" if topic else title
+
+    def link(self) -> str:
+        return reverse("meetings:list")
+
+    def subtitle(self) -> str:
+        return _("New meetings of the Dialogue Platform on the Human Dimension.")
+
+    def items(self) -> QuerySet:
+        return self.meetings.order_by("-date", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, meeting: Meeting) -> str:
+        return f"{meeting.date:%Y-%m-%d}: {meeting.title}"
+
+    def item_description(self, meeting: Meeting) -> str:
+        return meeting.summary
+
+    def item_pubdate(self, meeting: Meeting) -> datetime.datetime:
+        return meeting.created
+
+    def item_updateddate(self, meeting: Meeting) -> datetime.datetime:
+        # RFC 4287 requires <updated> on every entry; Django writes it only when given.
+        return meeting.updated
+
+
+def calendar(request: HttpRequest) -> HttpResponse:
+    """The meetings as an iCalendar file (`?topic=` narrows it), for calendar programs."""
+    meetings, topic = meetings_for(request)
+    cal = Calendar()
+    cal.add("prodid", "-//Dialogue Platform Records//meetings//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("Dialogue Platform meetings") + (f": {topic.name}" if topic else ""))
+    host = request.get_host()
+    for meeting in meetings.order_by("date", "pk"):
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("summary", meeting.title)
+        if meeting.start_time:
+            start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
+            event.add("dtstart", start)
+            if meeting.end_time:
+                event.add(
+                    "dtend",
+                    start.replace(hour=meeting.end_time.hour, minute=meeting.end_time.minute),
+                )
+        else:
+            event.add("dtstart", meeting.date)  # an all-day event
+        event.add("dtstamp", meeting.updated)
+        event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+        if meeting.location:
+            event.add("location", meeting.location)
+        if meeting.summary:
+            event.add("description", meeting.summary)
+        cal.add_component(event)
+    return HttpResponse(
+        cal.to_ical(),
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'inline; filename="meetings.ics"'},
+    )

@@ -1,0 +1,162 @@
+"""Exports, feeds, calendar and sitemap: the record is portable and followable."""
+
+import csv
+import io
+import json
+from urllib.parse import urlencode
+
+import feedparser
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from recommendations.exports import COLUMNS
+from recommendations.models import Recommendation
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+FILTERS = [
+    {},
+    {"topic": "torture-prevention"},
+    {"status": ["implemented", "in_progress"], "year_from": "2016"},
+    {"body": "ministry-of-internal-affairs", "group": "persons-deprived-of-liberty"},
+    {"meeting": "2021-10-22-snap-online-meeting"},
+    {"topic": "no-such-topic", "year_to": "2018"},  # the bad value is ignored, as on the page
+]
+
+
+def content(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def shown_count(client, params) -> int:
+    url = reverse("recommendations:list") + "?" + urlencode(params, doseq=True)
+    return client.get(url).context["page"].paginator.count
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_csv_export_has_every_result_of_the_filter_not_one_page(client, demo, params):
+    response = client.get(reverse("recommendations:export_csv"), params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    text = content(response).decode("utf-8")
+    assert text.startswith("\ufeff")  # spreadsheet programs then read UTF-8 (Cyrillic) right
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == shown_count(client, params)
+    assert list(rows[0]) == COLUMNS
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_json_export_has_every_result_of_the_filter(client, demo, params):
+    response = client.get(reverse("recommendations:export_json"), params)
+    records = json.loads(content(response))
+    assert len(records) == shown_count(client, params)
+
+
+def test_exported_row_carries_the_documented_columns(client, demo):
+    rec = Recommendation.objects.filter(meeting=demo, assessments__isnull=False).first()
+    response = client.get(reverse("recommendations:export_json"), {"q": rec.reference})
+    [record] = [r for r in json.loads(content(response)) if r["reference"] == rec.reference]
+    assert record["year"] == rec.year
+    assert record["status"] == rec.status
+    assert record["text"] == rec.text
+    assert record["topics"] == sorted(rec.topics.values_list("slug", flat=True))
+    assert record["meeting"] == demo.slug
+    assert record["last_assessment_date"] == str(rec.assessments.first().date)
+    assert record["url"] == f"http://testserver{rec.get_absolute_url()}"
+
+
+def test_cyrillic_survives_the_csv_export(client, db):
+    factories.recommendation(text="Обеспечить доступ к адвокату с момента задержания")
+    text = content(client.get(reverse("recommendations:export_csv"))).decode("utf-8")
+    assert "Обеспечить доступ к адвокату" in text
+
+
+def test_export_leaves_out_drafts_and_the_draft_meeting(client, db):
+    draft_meeting = factories.meeting(slug="draft-meeting", is_published=False)
+    factories.recommendation(reference="CAB-2020-001", meeting=draft_meeting)
+    factories.recommendation(reference="CAB-2020-002", is_published=False)
+    records = json.loads(content(client.get(reverse("recommendations:export_json"))))
+    assert [r["reference"] for r in records] == ["CAB-2020-001"]
+    assert records[0]["meeting"] == ""
+
+
+def test_the_list_links_to_its_downloads(client, demo):
+    html = client.get(reverse("recommendations:list") + "?topic=children").content.decode()
+    assert "/recommendations/export.csv?topic=children" in html
+    assert "/recommendations/export.json?topic=children" in html
+    assert "Download these" in html
+
+
+def test_meetings_feed_parses_and_every_entry_links_back_with_an_updated_date(client, demo):
+    factories.meeting(title="Draft meeting", is_published=False)
+    feed = feedparser.parse(client.get(reverse("meetings:feed")).content)
+    assert not feed.bozo
+    assert feed.version == "atom10"
+    assert [e.title for e in feed.entries] == [f"2021-10-22: {demo.title}"]
+    entry = feed.entries[0]
+    assert entry.link == f"http://testserver{demo.get_absolute_url()}"
+    assert entry.updated
+
+
+def test_recommendations_feed_honours_the_list_filters(client, demo):
+    params = {"topic": "torture-prevention", "body": "ministry-of-internal-affairs"}
+    response = client.get(reverse("recommendations:feed"), params)
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    expected = Recommendation.objects.published().filter(
+        topics__slug="torture-prevention", responsible_bodies__slug="ministry-of-internal-affairs"
+    )
+    assert len(feed.entries) == min(expected.count(), 50)
+    assert {e.link.rsplit("/", 2)[-2] for e in feed.entries} <= set(
+        expected.values_list("reference", flat=True)
+    )
+    assert all(e.updated for e in feed.entries)
+
+
+def test_calendar_parses_and_links_each_meeting(client, demo):
+    factories.meeting(title="Draft meeting", is_published=False)
+    response = client.get(reverse("meetings:calendar"))
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == [demo.title]
+    assert str(events[0]["url"]) == f"http://testserver{demo.get_absolute_url()}"
+    assert events[0].decoded("dtstart").isoformat() == "2021-10-22"
+
+
+def test_calendar_per_topic(client, demo):
+    factories.meeting(title="Another meeting")
+    torture = client.get(reverse("meetings:calendar") + "?topic=torture-prevention")
+    assert [str(e["summary"]) for e in Calendar.from_ical(torture.content).walk("VEVENT")] == [
+        demo.title
+    ]
+    assert client.get(reverse("meetings:calendar") + "?topic=no-such-topic").status_code == 404
+
+
+def test_sitemap_lists_published_records_only(client, demo):
+    draft = factories.recommendation(reference="CAB-2020-777", is_published=False)
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert demo.get_absolute_url() in xml
+    assert Recommendation.objects.published().first().get_absolute_url() in xml
+    assert draft.get_absolute_url() not in xml
+
+
+def test_robots_txt_points_at_the_sitemap(client, db):
+    text = client.get(reverse("robots")).content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_health_check_answers_503_when_the_database_is_unreachable(client, db, monkeypatch):
+    from django.db import DatabaseError
+    from django.db.backends.utils import CursorWrapper
+
+    def unreachable(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", unreachable)
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
