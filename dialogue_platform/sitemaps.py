@@ -12,6 +12,7 @@ class SectionSitemap(Sitemap):
     """The home page and the section indexes."""
 
     changefreq = "daily"
+    i18n = alternates = x_default = True  # each page in every language, with hreflang links
 
     def items(self) -> list[str]:
         return ["home", "meetings:list", "recommendations:list", "topics:list",
@@ -25,6 +26,7 @@ class RecordSitemap(Sitemap):
     """The published records of one model, with their last change."""
 
     limit = 10_000
+    i18n = alternates = x_default = True
 
     def __init__(self, queryset: QuerySet) -> None:
         self.queryset = queryset

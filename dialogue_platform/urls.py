@@ -1,5 +1,6 @@
 """Root URLs; the public URL map is part of the specification (DESIGN.md)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -24,15 +25,21 @@ organisation_patterns = (
     "organisations",
 )
 
+# Machine endpoints: one address, whatever the language.
 urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# Pages: English unprefixed, so existing English URLs keep working; /ru/… and /kk/….
+urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("meetings/", include("meetings.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),
     path("organisations/", include(organisation_patterns)),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)

@@ -1,10 +1,17 @@
 """Back office for meetings: one page logs a whole meeting."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
+
+
+def in_every_language(*fields: str) -> list[str]:
+    """Every language's column of translated fields, so admin search finds any of them."""
+    return [f"{field}_{code}" for field in fields for code, _ in settings.LANGUAGES]
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -40,7 +47,7 @@ class PublishActionsMixin:
         self.message_user(request, f"{count} returned to draft.", messages.SUCCESS)
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = [("order", "title"), "topics", "description", "outcome"]
@@ -54,7 +61,7 @@ class ParticipantInline(admin.TabularInline):
     autocomplete_fields = ["organisation", "person"]
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(TranslationStackedInline):
     model = Document
     extra = 0
     fields = [
@@ -72,7 +79,7 @@ class DocumentInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishActionsMixin, admin.ModelAdmin):
+class MeetingAdmin(PublishActionsMixin, TranslationAdmin):
     list_display = ["date", "title", "format", "kind", "is_published"]
     list_display_links = ["date", "title"]
     list_filter = [
@@ -82,7 +89,7 @@ class MeetingAdmin(PublishActionsMixin, admin.ModelAdmin):
         ("agenda_items__topics", admin.RelatedOnlyFieldListFilter),
         "is_published",
     ]
-    search_fields = ["title", "summary", "location", "agenda_items__title"]
+    search_fields = [*in_every_language("title", "summary"), "location", "agenda_items__title"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
     save_on_top = True
@@ -97,7 +104,7 @@ class MeetingAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(TranslationAdmin):
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting"]
     list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
@@ -106,7 +113,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishActionsMixin, admin.ModelAdmin):
+class DocumentAdmin(PublishActionsMixin, TranslationAdmin):
     list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
     list_select_related = ["meeting"]
     list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]
@@ -116,22 +123,22 @@ class DocumentAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = [*in_every_language("name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name", "short_name", "slug"]
+    search_fields = [*in_every_language("name", "short_name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslationAdmin):
     list_display = ["name", "position", "organisation"]
     list_select_related = ["organisation"]
     search_fields = ["name", "position", "organisation__name"]

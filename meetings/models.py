@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 class TimeStamped(models.Model):
     """Creation and last-change times, kept on every record."""
 
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(verbose_name=_("created"), auto_now_add=True)
+    updated = models.DateTimeField(verbose_name=_("updated"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -41,11 +41,13 @@ class PublishedQuerySet(models.QuerySet):
 class Topic(TimeStamped):
     """An agenda topic from the shared vocabulary (agenda items, documents, recommendations)."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(verbose_name=_("name"), max_length=200)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
+    description = models.TextField(verbose_name=_("description"), blank=True)
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -58,16 +60,16 @@ class Topic(TimeStamped):
 class OrganisationKind(models.TextChoices):
     """What kind of body an organisation is; the meeting page groups participants by it."""
 
-    PARLIAMENT = "parliament", "Parliament"
-    PRESIDENTIAL_ADMINISTRATION = "presidential_administration", "Presidential Administration"
-    GOVERNMENT = "government", "Government (ministries and agencies)"
-    JUDICIARY = "judiciary", "Judiciary"
-    OMBUDSMAN = "ombudsman", "Ombudsman"
-    NGO = "ngo", "Non-governmental organisation"
-    INTERNATIONAL = "international", "International organisation"
-    ACADEMIA = "academia", "Academia"
-    MEDIA = "media", "Media"
-    OTHER = "other", "Other"
+    PARLIAMENT = "parliament", _("Parliament")
+    PRESIDENTIAL_ADMINISTRATION = "presidential_administration", _("Presidential Administration")
+    GOVERNMENT = "government", _("Government (ministries and agencies)")
+    JUDICIARY = "judiciary", _("Judiciary")
+    OMBUDSMAN = "ombudsman", _("Ombudsman")
+    NGO = "ngo", _("Non-governmental organisation")
+    INTERNATIONAL = "international", _("International organisation")
+    ACADEMIA = "academia", _("Academia")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
 
 
 # How the public meeting page groups its participants, by kind of organisation.
@@ -90,13 +92,19 @@ class Organisation(TimeStamped):
 
     Kind = OrganisationKind
 
-    name = models.CharField(max_length=300)
-    short_name = models.CharField(max_length=50, blank=True, help_text="Acronym, e.g. OHCHR")
-    slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    website = URLField(blank=True)
+    name = models.CharField(verbose_name=_("name"), max_length=300)
+    short_name = models.CharField(
+        verbose_name=_("short name"), max_length=50, blank=True, help_text=_("Acronym, e.g. OHCHR")
+    )
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
+    kind = models.CharField(
+        verbose_name=_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER
+    )
+    website = URLField(verbose_name=_("website"), blank=True)
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
             choices_constraint("kind", OrganisationKind, "meetings_organisation_kind_valid")
@@ -112,15 +120,21 @@ class Organisation(TimeStamped):
 class Person(TimeStamped):
     """Someone who takes part in meetings, such as the chair."""
 
-    name = models.CharField(max_length=200)
-    position = models.CharField(max_length=300, blank=True)
+    name = models.CharField(verbose_name=_("name"), max_length=200)
+    position = models.CharField(verbose_name=_("position"), max_length=300, blank=True)
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
     )
 
     class Meta:
+        verbose_name = _("person")
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
 
     def __str__(self) -> str:
         return f"{self.name}, {self.position}" if self.position else self.name
@@ -137,16 +151,16 @@ class MeetingQuerySet(PublishedQuerySet):
 class MeetingFormat(models.TextChoices):
     """How a meeting was held."""
 
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class MeetingKind(models.TextChoices):
     """A regular meeting, or an extraordinary (snap) one."""
 
-    REGULAR = "regular", "Regular"
-    EXTRAORDINARY = "extraordinary", "Extraordinary"
+    REGULAR = "regular", _("Regular")
+    EXTRAORDINARY = "extraordinary", _("Extraordinary")
 
 
 class Meeting(TimeStamped):
@@ -156,23 +170,32 @@ class Meeting(TimeStamped):
 
     Kind = MeetingKind
 
-    title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=120, unique=True)
-    date = models.DateField()
-    start_time = models.TimeField(null=True, blank=True)
-    end_time = models.TimeField(null=True, blank=True)
-    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REGULAR)
-    location = models.CharField(max_length=200, blank=True)
-    summary = models.TextField(blank=True)
-    source_url = URLField(
-        max_length=500, blank=True, verbose_name="source URL", help_text="The official announcement"
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=120, unique=True)
+    date = models.DateField(verbose_name=_("date"))
+    start_time = models.TimeField(verbose_name=_("start time"), null=True, blank=True)
+    end_time = models.TimeField(verbose_name=_("end time"), null=True, blank=True)
+    format = models.CharField(
+        verbose_name=_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
     )
-    is_published = models.BooleanField("published", default=False)
+    kind = models.CharField(
+        verbose_name=_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGULAR
+    )
+    location = models.CharField(verbose_name=_("location"), max_length=200, blank=True)
+    summary = models.TextField(verbose_name=_("summary"), blank=True)
+    source_url = URLField(
+        verbose_name=_("source URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("The official announcement"),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-date", "-pk"]
         constraints = [
             choices_constraint("format", MeetingFormat, "meetings_meeting_format_valid"),
@@ -199,14 +222,20 @@ class Meeting(TimeStamped):
 class AgendaItem(TimeStamped):
     """One numbered item on a meeting's agenda."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
-    order = models.PositiveSmallIntegerField(default=1)
-    title = models.CharField(max_length=500)
-    description = models.TextField(blank=True)
-    outcome = models.TextField(blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(verbose_name=_("order"), default=1)
+    title = models.CharField(verbose_name=_("title"), max_length=500)
+    description = models.TextField(verbose_name=_("description"), blank=True)
+    outcome = models.TextField(verbose_name=_("outcome"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="agenda_items"
+    )
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["meeting", "order", "pk"]
 
     def __str__(self) -> str:
@@ -219,12 +248,12 @@ class AgendaItem(TimeStamped):
 class ParticipantRole(models.TextChoices):
     """The part someone plays at a meeting; the chair is a participant too."""
 
-    CHAIR = "chair", "Chair"
-    CO_CHAIR = "co_chair", "Co-chair"
-    SPEAKER = "speaker", "Speaker"
-    MEMBER = "member", "Member"
-    OBSERVER = "observer", "Observer"
-    SECRETARIAT = "secretariat", "Secretariat"
+    CHAIR = "chair", _("Chair")
+    CO_CHAIR = "co_chair", _("Co-chair")
+    SPEAKER = "speaker", _("Speaker")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+    SECRETARIAT = "secretariat", _("Secretariat")
 
 
 class Participant(TimeStamped):
@@ -232,20 +261,32 @@ class Participant(TimeStamped):
 
     Role = ParticipantRole
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
+    )
     organisation = models.ForeignKey(
         Organisation,
+        verbose_name=_("organisation"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="participations",
     )
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="participations"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="participations",
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(
+        verbose_name=_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
 
     class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
         ordering = ["meeting", "role", "organisation__name", "person__name"]
         constraints = [
             models.CheckConstraint(
@@ -263,20 +304,20 @@ class Participant(TimeStamped):
 class DocumentKind(models.TextChoices):
     """What kind of paper a document is."""
 
-    ANALYTICAL_REPORT = "analytical_report", "Analytical report"
-    EVALUATION = "evaluation", "Evaluation"
-    MINUTES = "minutes", "Minutes"
-    PRESS_RELEASE = "press_release", "Press release"
-    PRESENTATION = "presentation", "Presentation"
-    OTHER = "other", "Other"
+    ANALYTICAL_REPORT = "analytical_report", _("Analytical report")
+    EVALUATION = "evaluation", _("Evaluation")
+    MINUTES = "minutes", _("Minutes")
+    PRESS_RELEASE = "press_release", _("Press release")
+    PRESENTATION = "presentation", _("Presentation")
+    OTHER = "other", _("Other")
 
 
 class Language(models.TextChoices):
     """The languages the Dialogue Platform publishes in."""
 
-    KAZAKH = "kk", "Kazakh"
-    RUSSIAN = "ru", "Russian"
-    ENGLISH = "en", "English"
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
 
 
 class Document(TimeStamped):
@@ -286,26 +327,46 @@ class Document(TimeStamped):
 
     Language = Language
 
-    title = models.CharField(max_length=500)
-    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    authors = models.ManyToManyField(Organisation, blank=True, related_name="documents")
+    title = models.CharField(verbose_name=_("title"), max_length=500)
+    kind = models.CharField(
+        verbose_name=_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER
+    )
+    authors = models.ManyToManyField(
+        Organisation, verbose_name=_("authors"), blank=True, related_name="documents"
+    )
     meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
     )
     agenda_item = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="documents")
-    file = models.FileField(upload_to="documents/%Y/", blank=True)
-    url = URLField("link", max_length=500, blank=True)
-    language = models.CharField(max_length=2, choices=Language.choices, blank=True)
-    date = models.DateField(null=True, blank=True)
-    description = models.TextField(blank=True)
-    is_published = models.BooleanField("published", default=False)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="documents"
+    )
+    file = models.FileField(verbose_name=_("file"), upload_to="documents/%Y/", blank=True)
+    url = URLField(_("link"), max_length=500, blank=True)
+    language = models.CharField(
+        verbose_name=_("language"), max_length=2, choices=Language.choices, blank=True
+    )
+    date = models.DateField(verbose_name=_("date"), null=True, blank=True)
+    description = models.TextField(verbose_name=_("description"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["-date", "title"]
         constraints = [
             choices_constraint("kind", DocumentKind, "meetings_document_kind_valid"),

@@ -17,40 +17,129 @@ SEED_MEETING_SLUG = "2021-10-22-snap-online-meeting"
 
 Kind = Organisation.Kind
 
-# slug, name, short name, kind, website
+# slug, kind, website, {field: value} in English, Russian and Kazakh
 ORGANISATIONS = [
-    ("parliament", "Parliament of the Republic of Kazakhstan", "", Kind.PARLIAMENT, "https://www.parlam.kz"),
-    ("commissioner-for-human-rights", "Commissioner for Human Rights in the Republic of Kazakhstan", "", Kind.OMBUDSMAN, "https://www.gov.kz/memleket/entities/ombudsman"),
-    ("presidential-administration", "Administration of the President of the Republic of Kazakhstan", "", Kind.PRESIDENTIAL_ADMINISTRATION, "https://www.akorda.kz"),
-    ("supreme-court", "Supreme Court of the Republic of Kazakhstan", "", Kind.JUDICIARY, "https://www.sud.gov.kz"),
-    ("constitutional-council", "Constitutional Council of the Republic of Kazakhstan", "", Kind.JUDICIARY, ""),
-    ("ministry-of-foreign-affairs", "Ministry of Foreign Affairs of the Republic of Kazakhstan", "MFA", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/mfa"),
-    ("ministry-of-justice", "Ministry of Justice of the Republic of Kazakhstan", "", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/adilet"),
-    ("ministry-of-internal-affairs", "Ministry of Internal Affairs of the Republic of Kazakhstan", "", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/qriim"),
-    ("ministry-of-labour-and-social-protection", "Ministry of Labour and Social Protection of the Population", "", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/enbek"),
-    ("ministry-of-education", "Ministry of Education and Science of the Republic of Kazakhstan", "", Kind.GOVERNMENT, ""),
-    ("ministry-of-healthcare", "Ministry of Healthcare of the Republic of Kazakhstan", "", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/dsm"),
-    ("ministry-of-information-and-social-development", "Ministry of Information and Social Development of the Republic of Kazakhstan", "", Kind.GOVERNMENT, ""),
-    ("prosecutor-generals-office", "Prosecutor General's Office of the Republic of Kazakhstan", "", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/prokuror"),
-    ("kibhr", "Kazakhstan International Bureau for Human Rights and Rule of Law", "KIBHR", Kind.NGO, "https://bureau.kz"),
-    ("un-women", "UN Women (national office in Kazakhstan)", "UN Women", Kind.INTERNATIONAL, "https://eca.unwomen.org"),
-    ("undp", "United Nations Development Programme", "UNDP", Kind.INTERNATIONAL, "https://www.undp.org"),
-    ("ohchr", "Office of the United Nations High Commissioner for Human Rights", "OHCHR", Kind.INTERNATIONAL, "https://www.ohchr.org"),
-    ("osce", "Organization for Security and Co-operation in Europe", "OSCE", Kind.INTERNATIONAL, "https://www.osce.org"),
-    ("european-union", "European Union", "EU", Kind.INTERNATIONAL, "https://www.eeas.europa.eu"),
-    ("usaid", "United States Agency for International Development", "USAID", Kind.INTERNATIONAL, "https://www.usaid.gov"),
+    ("parliament", Kind.PARLIAMENT, "https://www.parlam.kz", {
+        "name_en": "Parliament of the Republic of Kazakhstan",
+        "name_ru": "Парламент Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Парламенті"}),
+    ("commissioner-for-human-rights", Kind.OMBUDSMAN, "https://www.gov.kz/memleket/entities/ombudsman", {
+        "name_en": "Commissioner for Human Rights in the Republic of Kazakhstan",
+        "name_ru": "Уполномоченный по правам человека в Республике Казахстан",
+        "name_kk": "Қазақстан Республикасындағы Адам құқықтары жөніндегі уәкіл"}),
+    ("presidential-administration", Kind.PRESIDENTIAL_ADMINISTRATION, "https://www.akorda.kz", {
+        "name_en": "Administration of the President of the Republic of Kazakhstan",
+        "name_ru": "Администрация Президента Республики Казахстан",
+        "name_kk": "Қазақстан Республикасы Президентінің Әкімшілігі"}),
+    ("supreme-court", Kind.JUDICIARY, "https://www.sud.gov.kz", {
+        "name_en": "Supreme Court of the Republic of Kazakhstan",
+        "name_ru": "Верховный суд Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Жоғарғы Соты"}),
+    ("constitutional-council", Kind.JUDICIARY, "", {
+        "name_en": "Constitutional Council of the Republic of Kazakhstan",
+        "name_ru": "Конституционный совет Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Конституциялық Кеңесі"}),
+    ("ministry-of-foreign-affairs", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/mfa", {
+        "name_en": "Ministry of Foreign Affairs of the Republic of Kazakhstan", "short_name_en": "MFA",
+        "name_ru": "Министерство иностранных дел Республики Казахстан", "short_name_ru": "МИД",
+        "name_kk": "Қазақстан Республикасының Сыртқы істер министрлігі", "short_name_kk": "СІМ"}),
+    ("ministry-of-justice", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/adilet", {
+        "name_en": "Ministry of Justice of the Republic of Kazakhstan",
+        "name_ru": "Министерство юстиции Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Әділет министрлігі"}),
+    ("ministry-of-internal-affairs", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/qriim", {
+        "name_en": "Ministry of Internal Affairs of the Republic of Kazakhstan",
+        "name_ru": "Министерство внутренних дел Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Ішкі істер министрлігі"}),
+    ("ministry-of-labour-and-social-protection", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/enbek", {
+        "name_en": "Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan",
+        "name_ru": "Министерство труда и социальной защиты населения Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрлігі"}),
+    ("ministry-of-education", Kind.GOVERNMENT, "", {
+        "name_en": "Ministry of Education and Science of the Republic of Kazakhstan",
+        "name_ru": "Министерство образования и науки Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Білім және ғылым министрлігі"}),
+    ("ministry-of-healthcare", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/dsm", {
+        "name_en": "Ministry of Healthcare of the Republic of Kazakhstan",
+        "name_ru": "Министерство здравоохранения Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Денсаулық сақтау министрлігі"}),
+    ("ministry-of-information-and-social-development", Kind.GOVERNMENT, "", {
+        "name_en": "Ministry of Information and Social Development of the Republic of Kazakhstan",
+        "name_ru": "Министерство информации и общественного развития Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Ақпарат және қоғамдық даму министрлігі"}),
+    ("prosecutor-generals-office", Kind.GOVERNMENT, "https://www.gov.kz/memleket/entities/prokuror", {
+        "name_en": "Prosecutor General's Office of the Republic of Kazakhstan",
+        "name_ru": "Генеральная прокуратура Республики Казахстан",
+        "name_kk": "Қазақстан Республикасының Бас прокуратурасы"}),
+    ("kibhr", Kind.NGO, "https://bureau.kz", {
+        "name_en": "Kazakhstan International Bureau for Human Rights and Rule of Law", "short_name_en": "KIBHR",
+        "name_ru": "Казахстанское международное бюро по правам человека и соблюдению законности", "short_name_ru": "КМБПЧиСЗ",
+        "name_kk": "Адам құқықтары және заңдылықты сақтау жөніндегі Қазақстан халықаралық бюросы", "short_name_kk": "KIBHR"}),
+    ("un-women", Kind.INTERNATIONAL, "https://eca.unwomen.org", {
+        "name_en": "UN Women (national office in Kazakhstan)", "short_name_en": "UN Women",
+        "name_ru": "Структура «ООН-женщины» (национальный офис в Казахстане)", "short_name_ru": "ООН-женщины",
+        "name_kk": "БҰҰ Әйелдер (Қазақстандағы ұлттық кеңсе)", "short_name_kk": "БҰҰ Әйелдер"}),
+    ("undp", Kind.INTERNATIONAL, "https://www.undp.org", {
+        "name_en": "United Nations Development Programme", "short_name_en": "UNDP",
+        "name_ru": "Программа развития Организации Объединенных Наций", "short_name_ru": "ПРООН",
+        "name_kk": "Біріккен Ұлттар Ұйымының Даму бағдарламасы", "short_name_kk": "БҰҰДБ"}),
+    ("ohchr", Kind.INTERNATIONAL, "https://www.ohchr.org", {
+        "name_en": "Office of the United Nations High Commissioner for Human Rights", "short_name_en": "OHCHR",
+        "name_ru": "Управление Верховного комиссара ООН по правам человека", "short_name_ru": "УВКПЧ",
+        "name_kk": "БҰҰ Адам құқықтары жөніндегі Жоғарғы комиссарының басқармасы", "short_name_kk": "OHCHR"}),
+    ("osce", Kind.INTERNATIONAL, "https://www.osce.org", {
+        "name_en": "Organization for Security and Co-operation in Europe", "short_name_en": "OSCE",
+        "name_ru": "Организация по безопасности и сотрудничеству в Европе", "short_name_ru": "ОБСЕ",
+        "name_kk": "Еуропадағы қауіпсіздік және ынтымақтастық ұйымы", "short_name_kk": "ЕҚЫҰ"}),
+    ("european-union", Kind.INTERNATIONAL, "https://www.eeas.europa.eu", {
+        "name_en": "European Union", "short_name_en": "EU",
+        "name_ru": "Европейский союз", "short_name_ru": "ЕС",
+        "name_kk": "Еуропалық одақ", "short_name_kk": "ЕО"}),
+    ("usaid", Kind.INTERNATIONAL, "https://www.usaid.gov", {
+        "name_en": "United States Agency for International Development", "short_name_en": "USAID",
+        "name_ru": "Агентство США по международному развитию", "short_name_ru": "USAID",
+        "name_kk": "АҚШ Халықаралық даму агенттігі", "short_name_kk": "USAID"}),
 ]  # fmt: skip
 
 SEED_MEETING = {
-    "title": (
+    "title_en": (
         "Gender equality, previous recommendations and interim results of the "
         "Consultative and Advisory Body's work"
+    ),
+    "title_ru": (
+        "Гендерное равенство, предыдущие рекомендации и промежуточные итоги работы "
+        "Консультативно-совещательного органа"
+    ),
+    "title_kk": (
+        "Гендерлік теңдік, бұрынғы ұсынымдар және Консультативтік-кеңесші органның "
+        "жұмысының аралық қорытындылары"
     ),
     "date": datetime.date(2021, 10, 22),
     "format": Meeting.Format.ONLINE,
     "kind": Meeting.Kind.EXTRAORDINARY,
-    "location": "Nur-Sultan (online)",
-    "summary": (
+    "location_en": "Nur-Sultan (online)",
+    "location_ru": "Нур-Султан (онлайн)",
+    "location_kk": "Нұр-Сұлтан (онлайн)",
+    "summary_ru": (
+        "Министерство иностранных дел Казахстана провело внеочередное онлайн-заседание "
+        "Консультативно-совещательного органа «Диалоговая площадка по человеческому "
+        "измерению» под председательством посла по особым поручениям Усена Сулеймена.\n\n"
+        "Участники отметили, что в рамках диалога между ответственными государственными "
+        "органами, организациями гражданского общества и экспертами ведется интенсивная "
+        "работа по ряду направлений, в частности по мерам предупреждения и пресечения "
+        "торговли людьми, особенно женщинами и детьми, проработке аспектов борьбы с пытками, "
+        "жестоким или унижающим достоинство обращением и наказанием, по внесению изменений и "
+        "дополнений в уголовно-процессуальное и уголовно-исполнительное законодательство.\n\n"
+        "Обсуждение по каждому вопросу повестки дня носило открытый и конструктивный характер "
+        "с выработкой конкретных предложений по дальнейшему взаимодействию государственных "
+        "органов и НПО.\n\n"
+        "В мероприятии приняли участие депутаты Парламента Казахстана, Уполномоченный по "
+        "правам человека, представители Администрации Президента, Верховного суда, "
+        "Конституционного совета, заинтересованных министерств, казахстанских правозащитных "
+        "НПО, а также международных партнеров, включая ПРООН, Управление Верховного "
+        "комиссара ООН по правам человека (УВКПЧ), ОБСЕ, Европейский союз и USAID."
+    ),
+    "summary_en": (
         "Kazakhstan's Ministry of Foreign Affairs held a snap online meeting of the "
         "Consultative and Advisory Body Dialogue Platform on the Human Dimension, chaired by "
         "Ambassador-at-Large Usen Suleimen.\n\n"
@@ -73,88 +162,98 @@ SEED_MEETING = {
     "is_published": True,
 }
 
-# order, title, topic slugs, outcome
+# order, topic slugs, {field: value} in English, Russian and Kazakh
 SEED_AGENDA = [
-    (
-        1,
-        "Empowerment of women and girls",
-        ["women-gender-equality", "gender-based-violence"],
-        "The UN Women national office's analytical report on updating the Concept of Family and "
-        "Gender Policy until 2030 was particularly noted.",
-    ),
-    (
-        2,
-        "Analysis of the Consultative and Advisory Body's recommendations for the period 2013–21",
-        ["human-rights-action-plans", "civil-society"],
-        "The Kazakhstan International Bureau for Human Rights and Rule of Law presented its "
-        "analysis of the Consultative and Advisory Body's recommendations since 2013.",
-    ),
-    (
-        3,
-        "Interim results of the Consultative and Advisory Body's work on the implementation of "
-        "the Plan of Priority Measures in the Field of Human Rights until the end of 2021",
-        [
-            "human-rights-action-plans",
-            "human-trafficking",
-            "torture-prevention",
-            "criminal-penal-legislation",
-        ],
-        "Participants noted intensive work on preventing and suppressing human trafficking, "
-        "especially of women and children; on combating torture, cruel or degrading treatment "
-        "and punishment; and on amendments to criminal procedure and penal enforcement "
-        "legislation. Concrete proposals were developed for further interaction between "
-        "government agencies and NGOs.",
-    ),
-]
-
-# agenda order, title, kind, author slugs, topic slugs, description
-SEED_DOCUMENTS = [
-    (
-        1,
-        "Recommendations of the UN Women for the elaboration of updates to the Concept of Family "
-        "and Gender Policy in the Republic of Kazakhstan until 2030",
-        Document.Kind.ANALYTICAL_REPORT,
-        ["un-women"],
-        ["women-gender-equality"],
-        "Analytical report developed by the UN Women national office; submitted by the civil "
-        "sector and particularly noted at the meeting.",
-    ),
-    (
-        2,
-        "Analysis of the recommendations of the Consultative and Advisory Body since 2013",
-        Document.Kind.ANALYTICAL_REPORT,
-        ["kibhr"],
-        ["human-rights-action-plans", "civil-society"],
-        "Report presented by the Kazakhstan International Bureau for Human Rights and Rule of Law.",
-    ),
-    (
-        3,
-        "Evaluation of the interim results of the Consultative and Advisory Body's work on the "
+    (1, ["women-gender-equality", "gender-based-violence"], {
+        "title_en": "Empowerment of women and girls",
+        "title_ru": "Расширение прав и возможностей женщин и девочек",
+        "title_kk": "Әйелдер мен қыздардың құқықтары мен мүмкіндіктерін кеңейту",
+        "outcome_en": "The UN Women national office's analytical report on updating the Concept "
+        "of Family and Gender Policy until 2030 was particularly noted.",
+        "outcome_ru": "Особо отмечен аналитический доклад национального офиса Структуры "
+        "«ООН-женщины» об обновлении Концепции семейной и гендерной политики до 2030 года.",
+    }),
+    (2, ["human-rights-action-plans", "civil-society"], {
+        "title_en": "Analysis of the Consultative and Advisory Body's recommendations for the "
+        "period 2013–21",
+        "title_ru": "Анализ рекомендаций Консультативно-совещательного органа за 2013–2021 годы",
+        "title_kk": "Консультативтік-кеңесші органның 2013–2021 жылдардағы ұсынымдарын талдау",
+        "outcome_en": "The Kazakhstan International Bureau for Human Rights and Rule of Law "
+        "presented its analysis of the Consultative and Advisory Body's recommendations since 2013.",
+        "outcome_ru": "Казахстанское международное бюро по правам человека и соблюдению "
+        "законности представило анализ рекомендаций Консультативно-совещательного органа с 2013 года.",
+    }),
+    (3, ["human-rights-action-plans", "human-trafficking", "torture-prevention",
+         "criminal-penal-legislation"], {
+        "title_en": "Interim results of the Consultative and Advisory Body's work on the "
         "implementation of the Plan of Priority Measures in the Field of Human Rights until the "
         "end of 2021",
-        Document.Kind.EVALUATION,
-        ["kibhr"],
-        ["human-rights-action-plans"],
-        "Evaluation presented by the Kazakhstan International Bureau for Human Rights and Rule "
-        "of Law.",
-    ),
-]
+        "title_ru": "Промежуточные итоги работы Консультативно-совещательного органа по "
+        "реализации Плана первоочередных мер в области прав человека до конца 2021 года",
+        "title_kk": "Консультативтік-кеңесші органның Адам құқықтары саласындағы бірінші "
+        "кезектегі шаралар жоспарын 2021 жылдың соңына дейін іске асыру жөніндегі жұмысының "
+        "аралық қорытындылары",
+        "outcome_en": "Participants noted intensive work on preventing and suppressing human "
+        "trafficking, especially of women and children; on combating torture, cruel or degrading "
+        "treatment and punishment; and on amendments to criminal procedure and penal enforcement "
+        "legislation. Concrete proposals were developed for further interaction between "
+        "government agencies and NGOs.",
+        "outcome_ru": "Участники отметили интенсивную работу по предупреждению и пресечению "
+        "торговли людьми, особенно женщинами и детьми, по борьбе с пытками, жестоким или "
+        "унижающим достоинство обращением и наказанием, а также по изменениям "
+        "уголовно-процессуального и уголовно-исполнительного законодательства. Выработаны "
+        "конкретные предложения по дальнейшему взаимодействию государственных органов и НПО.",
+    }),
+]  # fmt: skip
 
-# role, organisation slug, person name (or "")
+# agenda order, kind, author slugs, topic slugs, {field: value} in English and Russian
+SEED_DOCUMENTS = [
+    (1, Document.Kind.ANALYTICAL_REPORT, ["un-women"], ["women-gender-equality"], {
+        "title_en": "Recommendations of the UN Women for the elaboration of updates to the "
+        "Concept of Family and Gender Policy in the Republic of Kazakhstan until 2030",
+        "title_ru": "Рекомендации Структуры «ООН-женщины» по разработке обновлений Концепции "
+        "семейной и гендерной политики в Республике Казахстан до 2030 года",
+        "description_en": "Analytical report developed by the UN Women national office; "
+        "submitted by the civil sector and particularly noted at the meeting.",
+    }),
+    (2, Document.Kind.ANALYTICAL_REPORT, ["kibhr"], ["human-rights-action-plans", "civil-society"], {
+        "title_en": "Analysis of the recommendations of the Consultative and Advisory Body since 2013",
+        "title_ru": "Анализ рекомендаций Консультативно-совещательного органа с 2013 года",
+        "description_en": "Report presented by the Kazakhstan International Bureau for Human "
+        "Rights and Rule of Law.",
+    }),
+    (3, Document.Kind.EVALUATION, ["kibhr"], ["human-rights-action-plans"], {
+        "title_en": "Evaluation of the interim results of the Consultative and Advisory Body's "
+        "work on the implementation of the Plan of Priority Measures in the Field of Human "
+        "Rights until the end of 2021",
+        "title_ru": "Оценка промежуточных итогов работы Консультативно-совещательного органа по "
+        "реализации Плана первоочередных мер в области прав человека до конца 2021 года",
+        "description_en": "Evaluation presented by the Kazakhstan International Bureau for "
+        "Human Rights and Rule of Law.",
+    }),
+]  # fmt: skip
+
+CHAIR = {
+    "name_en": "Usen Suleimen", "name_ru": "Усен Сулеймен", "name_kk": "Үсен Сүлеймен",
+    "position_en": "Ambassador-at-Large", "position_ru": "Посол по особым поручениям",
+    "position_kk": "Ерекше тапсырмалар жөніндегі елші",
+}  # fmt: skip
+
+# role, organisation slug, whether the chair in person
 SEED_PARTICIPANTS = [
-    (Participant.Role.CHAIR, "ministry-of-foreign-affairs", "Usen Suleimen"),
-    (Participant.Role.SECRETARIAT, "ministry-of-foreign-affairs", ""),
-    (Participant.Role.MEMBER, "parliament", ""),
-    (Participant.Role.MEMBER, "commissioner-for-human-rights", ""),
-    (Participant.Role.MEMBER, "presidential-administration", ""),
-    (Participant.Role.MEMBER, "supreme-court", ""),
-    (Participant.Role.MEMBER, "constitutional-council", ""),
-    (Participant.Role.SPEAKER, "kibhr", ""),
-    (Participant.Role.OBSERVER, "undp", ""),
-    (Participant.Role.OBSERVER, "ohchr", ""),
-    (Participant.Role.OBSERVER, "osce", ""),
-    (Participant.Role.OBSERVER, "european-union", ""),
-    (Participant.Role.OBSERVER, "usaid", ""),
+    (Participant.Role.CHAIR, "ministry-of-foreign-affairs", True),
+    (Participant.Role.SECRETARIAT, "ministry-of-foreign-affairs", False),
+    (Participant.Role.MEMBER, "parliament", False),
+    (Participant.Role.MEMBER, "commissioner-for-human-rights", False),
+    (Participant.Role.MEMBER, "presidential-administration", False),
+    (Participant.Role.MEMBER, "supreme-court", False),
+    (Participant.Role.MEMBER, "constitutional-council", False),
+    (Participant.Role.SPEAKER, "kibhr", False),
+    (Participant.Role.OBSERVER, "undp", False),
+    (Participant.Role.OBSERVER, "ohchr", False),
+    (Participant.Role.OBSERVER, "osce", False),
+    (Participant.Role.OBSERVER, "european-union", False),
+    (Participant.Role.OBSERVER, "usaid", False),
 ]
 
 
@@ -172,13 +271,13 @@ def sync(model: type[M], defaults: dict, **lookup) -> M:
 def load_topics() -> None:
     with open(DATA_DIR / "topics.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            sync(Topic, {"name": row["name"]}, slug=row["slug"])
+            names = {"name_en": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+            sync(Topic, names, slug=row["slug"])
 
 
 def load_organisations() -> None:
-    for slug, name, short_name, kind, website in ORGANISATIONS:
-        fields = {"name": name, "short_name": short_name, "kind": kind, "website": website}
-        sync(Organisation, fields, slug=slug)
+    for slug, kind, website, names in ORGANISATIONS:
+        sync(Organisation, {"kind": kind, "website": website, **names}, slug=slug)
 
 
 def load_seed_meeting() -> Meeting:
@@ -188,41 +287,27 @@ def load_seed_meeting() -> Meeting:
     topics = {t.slug: t for t in Topic.objects.all()}
 
     items = {}
-    for order, title, topic_slugs, outcome in SEED_AGENDA:
-        items[order] = sync(
-            AgendaItem, {"title": title, "outcome": outcome}, meeting=meeting, order=order
-        )
+    for order, topic_slugs, texts in SEED_AGENDA:
+        items[order] = sync(AgendaItem, texts, meeting=meeting, order=order)
         items[order].topics.set([topics[s] for s in topic_slugs])
 
     chair = sync(
         Person,
-        {
-            "position": "Ambassador-at-Large",
-            "organisation": organisations["ministry-of-foreign-affairs"],
-        },
-        name="Usen Suleimen",
+        {**CHAIR, "organisation": organisations["ministry-of-foreign-affairs"]},
+        name_en=CHAIR["name_en"],
     )
-    for role, org_slug, person_name in SEED_PARTICIPANTS:
+    for role, org_slug, is_chair in SEED_PARTICIPANTS:
         Participant.objects.get_or_create(
             meeting=meeting,
             role=role,
             organisation=organisations[org_slug],
-            person=chair if person_name else None,
+            person=chair if is_chair else None,
         )
 
-    for order, title, kind, authors, topic_slugs, description in SEED_DOCUMENTS:
-        document = sync(
-            Document,
-            {
-                "kind": kind,
-                "agenda_item": items[order],
-                "date": meeting.date,
-                "description": description,
-                "is_published": True,
-            },
-            meeting=meeting,
-            title=title,
-        )
+    for order, kind, authors, topic_slugs, texts in SEED_DOCUMENTS:
+        fields = {"kind": kind, "agenda_item": items[order], "date": meeting.date,
+                  "is_published": True, **texts}  # fmt: skip
+        document = sync(Document, fields, meeting=meeting, title_en=texts["title_en"])
         document.authors.set([organisations[s] for s in authors])
         document.topics.set([topics[s] for s in topic_slugs])
     return meeting

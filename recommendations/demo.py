@@ -237,7 +237,8 @@ SUMMARIES = {
 def load_affected_groups() -> None:
     with open(DATA_DIR / "affected_groups.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            sync(AffectedGroup, {"name": row["name"]}, slug=row["slug"])
+            names = {"name_en": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+            sync(AffectedGroup, names, slug=row["slug"])
 
 
 def history(rng: random.Random, year: int, start: datetime.date) -> list[tuple[datetime.date, str]]:

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import (
     AgendaItem,
@@ -28,22 +29,24 @@ DEMO_REFERENCE_PREFIX = "DEMO-"
 class Status(models.TextChoices):
     """How far a recommendation has been implemented."""
 
-    NOT_ASSESSED = "not_assessed", "Not assessed"
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    PARTIALLY_IMPLEMENTED = "partially_implemented", "Partially implemented"
-    IMPLEMENTED = "implemented", "Implemented"
-    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
-    NO_LONGER_RELEVANT = "no_longer_relevant", "No longer relevant"
+    NOT_ASSESSED = "not_assessed", _("Not assessed")
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+    NO_LONGER_RELEVANT = "no_longer_relevant", _("No longer relevant")
 
 
 class AffectedGroup(TimeStamped):
     """A group of persons a recommendation concerns (a facet separate from topics)."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(verbose_name=_("name"), max_length=200)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
 
     class Meta:
+        verbose_name = _("affected group")
+        verbose_name_plural = _("affected groups")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -89,6 +92,7 @@ class Recommendation(TimeStamped):
     Status = Status
 
     reference = models.CharField(
+        verbose_name=_("reference"),
         max_length=40,
         unique=True,
         validators=[
@@ -97,50 +101,63 @@ class Recommendation(TimeStamped):
                 "Use letters, digits and hyphens only, e.g. CAB-2017-014.",
             )
         ],
-        help_text="Human-readable and stable, e.g. CAB-2017-014; it is used in the public URL.",
+        help_text=_("Human-readable and stable, e.g. CAB-2017-014; it is used in the public URL."),
     )
-    text = models.TextField()
-    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(FIRST_YEAR)])
+    text = models.TextField(verbose_name=_("text"))
+    year = models.PositiveSmallIntegerField(
+        verbose_name=_("year"), validators=[MinValueValidator(FIRST_YEAR)]
+    )
     meeting = models.ForeignKey(
         Meeting,
+        verbose_name=_("meeting"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="recommendations",
-        help_text="The meeting where it was adopted",
+        help_text=_("The meeting where it was adopted"),
     )
     agenda_item = models.ForeignKey(
         AgendaItem,
+        verbose_name=_("agenda item"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="recommendations",
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="recommendations")
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="recommendations"
+    )
     affected_groups = models.ManyToManyField(
-        AffectedGroup, blank=True, related_name="recommendations"
+        AffectedGroup, verbose_name=_("affected groups"), blank=True, related_name="recommendations"
     )
     responsible_bodies = models.ManyToManyField(
         Organisation,
+        verbose_name=_("responsible bodies"),
         blank=True,
         related_name="recommendations_addressed",
-        help_text="The state bodies the recommendation is addressed to",
+        help_text=_("The state bodies the recommendation is addressed to"),
     )
     proposed_by = models.ManyToManyField(
-        Organisation, blank=True, related_name="recommendations_proposed"
+        Organisation,
+        verbose_name=_("proposed by"),
+        blank=True,
+        related_name="recommendations_proposed",
     )
     status = models.CharField(
+        verbose_name=_("status"),
         max_length=30,
         choices=Status.choices,
         default=Status.NOT_ASSESSED,
         editable=False,
-        help_text="The status of the latest assessment",
+        help_text=_("The status of the latest assessment"),
     )
-    is_published = models.BooleanField("published", default=False)
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         ordering = ["-year", "reference"]
         constraints = [
             models.CheckConstraint(
@@ -204,24 +221,35 @@ class Assessment(TimeStamped):
     """One dated entry in a recommendation's implementation history."""
 
     recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.PROTECT, related_name="assessments"
+        Recommendation,
+        verbose_name=_("recommendation"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
     )
-    date = models.DateField()
-    status = models.CharField(max_length=30, choices=Status.choices)
-    summary = models.TextField(blank=True)
+    date = models.DateField(verbose_name=_("date"))
+    status = models.CharField(verbose_name=_("status"), max_length=30, choices=Status.choices)
+    summary = models.TextField(verbose_name=_("summary"), blank=True)
     assessed_by = models.ForeignKey(
         Organisation,
+        verbose_name=_("assessed by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="assessments",
-        help_text="A ministry reporting, or an NGO evaluating",
+        help_text=_("A ministry reporting, or an NGO evaluating"),
     )
     source = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+        Document,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessments",
     )
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-date", "-pk"]
         constraints = [
             choices_constraint("status", Status, "recommendations_assessment_status_valid"),

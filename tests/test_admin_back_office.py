@@ -25,26 +25,27 @@ def test_a_secretariat_user_logs_a_whole_meeting_on_one_page(secretariat_client)
     women = factories.topic(name="Women", slug="women")
     ministry = factories.organisation(name="Ministry of Justice", slug="ministry-of-justice")
     data = {
-        "title": "Regular meeting on women's rights",
+        "title_en": "Regular meeting on women's rights",
+        "title_ru": "Очередное заседание о правах женщин",
         "slug": "2024-03-01-womens-rights",
         "date": "2024-03-01",
         "format": "hybrid",
         "kind": "regular",
-        "location": "Astana",
-        "summary": "",
+        "location_en": "Astana",
+        "summary_en": "",
         "source_url": "",
         "is_published": "on",
         **management_form("agenda_items", 2),
         "agenda_items-0-order": "1",
-        "agenda_items-0-title": "Domestic violence legislation",
+        "agenda_items-0-title_en": "Domestic violence legislation",
         "agenda_items-0-topics": [str(women.pk)],
         "agenda_items-1-order": "2",
-        "agenda_items-1-title": "Any other business",
+        "agenda_items-1-title_en": "Any other business",
         **management_form("participants", 1),
         "participants-0-role": "member",
         "participants-0-organisation": str(ministry.pk),
         **management_form("documents", 1),
-        "documents-0-title": "Shadow report",
+        "documents-0-title_en": "Shadow report",
         "documents-0-kind": "analytical_report",
         "documents-0-url": "https://example.org/report.pdf",
         "documents-0-language": "ru",
@@ -53,6 +54,7 @@ def test_a_secretariat_user_logs_a_whole_meeting_on_one_page(secretariat_client)
     assert response.status_code == 302, response.context and response.context["errors"]
 
     meeting = Meeting.objects.get(slug="2024-03-01-womens-rights")
+    assert meeting.title_ru == "Очередное заседание о правах женщин"
     assert [i.title for i in meeting.agenda_items.all()] == [
         "Domestic violence legislation",
         "Any other business",
@@ -68,12 +70,12 @@ def test_an_assessment_added_in_the_admin_updates_the_status(secretariat_client)
     data = {
         "reference": rec.reference,
         "year": rec.year,
-        "text": rec.text,
+        "text_en": rec.text,
         "is_published": "on",
         **management_form("assessments", 1),
         "assessments-0-date": "2022-06-01",
         "assessments-0-status": "partially_implemented",
-        "assessments-0-summary": "Law adopted in first reading.",
+        "assessments-0-summary_en": "Law adopted in first reading.",
     }
     response = secretariat_client.post(url, data)
     assert response.status_code == 302

@@ -1,0 +1,52 @@
+"""{% translated obj "field" %}: a content field in the reader's language or, where it has
+not been translated yet, in the language it exists in, marked as such (never empty)."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+SHOWN_IN = {
+    "en": _("shown in English"),
+    "ru": _("shown in Russian"),
+    "kk": _("shown in Kazakh"),
+}
+
+
+@dataclass
+class Translation:
+    text: str
+    language: str  # the language `text` is written in
+    fallback: bool  # True when the reader's language has no version yet
+
+    def __str__(self) -> str:
+        return self.text
+
+    def marker(self) -> SafeString:
+        if not self.fallback:
+            return SafeString("")
+        return format_html(' <small class="fallback">({})</small>', SHOWN_IN[self.language])
+
+    def __html__(self) -> SafeString:
+        """Inline use: the text tagged with its language, and the marker if it is a fallback."""
+        if not self.fallback:
+            return format_html("{}", self.text)
+        return format_html('<span lang="{}">{}</span>{}', self.language, self.text, self.marker())
+
+
+@register.simple_tag
+def translated(obj: object, field: str) -> Translation:
+    current = get_language() or settings.LANGUAGE_CODE
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    order = [current, *fallbacks.get(current, fallbacks["default"])]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", None)
+        if value:
+            return Translation(value, code, code != current)
+    return Translation(getattr(obj, field, "") or "", current, False)

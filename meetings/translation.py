@@ -1,0 +1,37 @@
+"""Content fields kept in Kazakh, Russian and English (django-modeltranslation adds
+`<field>_en`, `_ru` and `_kk` columns; the plain field reads the active language,
+falling back to the others)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import AgendaItem, Document, Meeting, Organisation, Person, Topic
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "short_name")
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "position")
+
+
+@register(Meeting)
+class MeetingTranslation(TranslationOptions):
+    fields = ("title", "summary", "location")
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("title", "description", "outcome")
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title", "description")
