@@ -1,0 +1,111 @@
+"""With DEBUG off, the settings are production settings, and refuse to start without a real key.
+
+Settings are read once per process, so each case imports them in a fresh interpreter with
+exactly the environment a server would have (and without pytest's marker variable).
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+REAL_KEY = secrets.token_urlsafe(50)
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run the interpreter with this environment, minus any setting the caller's had."""
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+        and not name.startswith("SECURE_")
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT,
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "dialogue_platform.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
+    return run("-c", code, **env)
+
+
+def import_settings(**env: str) -> subprocess.CompletedProcess:
+    return run_python("import dialogue_platform.settings", **env)
+
+
+@pytest.mark.parametrize("key", [None, "", "change-me", "django-insecure-abc123"])
+def test_without_a_real_secret_key_production_settings_refuse_to_load(key):
+    result = import_settings(DEBUG="0", **({} if key is None else {"SECRET_KEY": key}))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_local_mode_runs_without_a_secret_key():
+    assert import_settings(DEBUG="1").returncode == 0
+
+
+def test_production_settings_are_secure_by_default():
+    names = [
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_REDIRECT_EXEMPT",
+        "SECURE_PROXY_SSL_HEADER",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+        "SESSION_COOKIE_NAME",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_NAME",
+        "CSRF_COOKIE_SECURE",
+        "CSRF_COOKIE_HTTPONLY",
+    ]
+    result = run_python(
+        "import json; from dialogue_platform import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))",
+        DEBUG="0",
+        SECRET_KEY=REAL_KEY,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {
+        "DEBUG": False,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_REDIRECT_EXEMPT": ["^healthz$"],
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+        "SESSION_COOKIE_NAME": "__Host-sessionid",
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_NAME": "__Host-csrftoken",
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_HTTPONLY": True,
+    }
+
+
+def test_the_deploy_check_passes_with_production_settings():
+    result = run(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=REAL_KEY,
+        ALLOWED_HOSTS="example.org",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
