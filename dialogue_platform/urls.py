@@ -35,6 +35,7 @@ urlpatterns = [
 # Pages: English unprefixed, so existing English URLs keep working; /ru/… and /kk/….
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("meetings/", include("meetings.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("documents/", include(document_patterns)),

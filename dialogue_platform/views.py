@@ -21,6 +21,8 @@ from meetings.models import (
 from recommendations.models import Recommendation
 
 from .charts import bar_chart
+from .pagination import paginate, valid_query
+from .search import KINDS, PER_KIND, SearchForm
 
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
@@ -146,6 +148,36 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "all_url": recommendations_url(body=organisation.slug),
     }
     return render(request, "site/organisation_detail.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Results grouped by kind, with a count per kind; one kind in full with `kind=`."""
+    form = SearchForm(request.GET or None)
+    context: dict = {"form": form, "groups": [], "page": None}
+    if form.is_valid():
+        query, chosen = form.cleaned_data["q"], form.cleaned_data["kind"]
+        for kind in KINDS:
+            if chosen and kind.slug != chosen:
+                continue
+            results = kind.queryset().search(query)
+            if chosen:
+                page = paginate(request, results, 20)
+                context["page"] = page
+                count, shown = page.paginator.count, page.object_list
+            else:
+                count = results.count()
+                shown = results[:PER_KIND] if count else []
+            context["groups"].append(
+                {
+                    "kind": kind,
+                    "count": count,
+                    "hits": [kind.hit(r, query) for r in shown],
+                    "all_url": kind.all_url(query),
+                }
+            )
+        context["query"] = valid_query(request, form)
+        context["total"] = sum(g["count"] for g in context["groups"])
+    return render(request, "site/search.html", context)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .search import SearchSpec, search
+
 
 class TimeStamped(models.Model):
     """Creation and last-change times, kept on every record."""
@@ -33,7 +35,15 @@ class URLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
-class PublishedQuerySet(models.QuerySet):
+class SearchableQuerySet(models.QuerySet):
+    search_spec: SearchSpec  # what the model is searched on (meetings/search.py)
+
+    def search(self, query: str, *, rank: bool = True) -> SearchableQuerySet:
+        """Full-text matches of `query` (web-search syntax), best first when `rank`."""
+        return search(self, self.search_spec, query, rank=rank)
+
+
+class PublishedQuerySet(SearchableQuerySet):
     def published(self) -> PublishedQuerySet:
         return self.filter(is_published=True)
 
@@ -141,6 +151,11 @@ class Person(TimeStamped):
 
 
 class MeetingQuerySet(PublishedQuerySet):
+    search_spec = SearchSpec(
+        "meeting_search_idx",
+        (("title", "A", True), ("summary", "B", True), ("location", "C", True)),
+    )
+
     def for_topic(self, topic: Topic) -> MeetingQuerySet:
         return self.filter(agenda_items__topics=topic).distinct()
 
@@ -219,6 +234,17 @@ class Meeting(TimeStamped):
         return reverse("meetings:detail", args=[self.slug])
 
 
+class AgendaItemQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "agendaitem_search_idx",
+        (("title", "A", True), ("description", "B", True), ("outcome", "B", True)),
+    )
+
+    def published(self) -> AgendaItemQuerySet:
+        """Items of published meetings."""
+        return self.filter(meeting__is_published=True)
+
+
 class AgendaItem(TimeStamped):
     """One numbered item on a meeting's agenda."""
 
@@ -232,6 +258,8 @@ class AgendaItem(TimeStamped):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="agenda_items"
     )
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda item")
@@ -320,6 +348,12 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class DocumentQuerySet(PublishedQuerySet):
+    search_spec = SearchSpec(
+        "document_search_idx", (("title", "A", True), ("description", "B", True))
+    )
+
+
 class Document(TimeStamped):
     """A report or other paper submitted to the Dialogue Platform."""
 
@@ -362,7 +396,7 @@ class Document(TimeStamped):
     description = models.TextField(verbose_name=_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

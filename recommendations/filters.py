@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, Organisation, Topic
@@ -68,6 +68,7 @@ class RecommendationFilter(django_filters.FilterSet):
     year_to, meeting and sort."""
 
     SORTS = {
+        "relevance": ["-rank", "-year", "-reference"],  # needs `q`
         "newest": ["-year", "-reference"],
         "oldest": ["year", "reference"],
         "reference": ["reference"],
@@ -109,6 +110,7 @@ class RecommendationFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         method="sort_by",
         choices=[
+            ("relevance", _("Best match (with words)")),
             ("newest", _("Newest first")),
             ("oldest", _("Oldest first")),
             ("reference", _("By reference")),
@@ -122,17 +124,20 @@ class RecommendationFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(Q(text__icontains=value) | Q(reference__icontains=value))
+        # The site-wide full-text search; ordering is left to `sort`.
+        return qs.search(value, rank=False)
 
     def sort_by(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.order_by(*self.SORTS.get(value, self.SORTS["newest"]))
+        return qs  # applied last, in `qs`, once `q` has added its rank
 
     @property
     def qs(self) -> QuerySet:
         qs = super().qs
-        if not self.form.cleaned_data.get("sort"):
-            qs = qs.order_by(*self.SORTS["newest"])
-        return qs
+        searching = bool(self.form.cleaned_data.get("q"))
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if searching else "newest")
+        if sort == "relevance" and not searching:
+            sort = "newest"
+        return qs.order_by(*self.SORTS[sort])
 
     def queryset_without(self, *names: str) -> QuerySet:
         """The result with every valid filter applied except `names` (for disjunctive facets)."""

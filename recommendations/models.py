@@ -16,10 +16,12 @@ from meetings.models import (
     Document,
     Meeting,
     Organisation,
+    SearchableQuerySet,
     TimeStamped,
     Topic,
     choices_constraint,
 )
+from meetings.search import SearchSpec
 
 FIRST_YEAR = 2013  # the Dialogue Platform was convened in 2013
 # Illustrative (not real) recommendations are loaded with this reference prefix.
@@ -56,7 +58,11 @@ class AffectedGroup(TimeStamped):
         return f"{reverse('recommendations:list')}?group={self.slug}"
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "recommendation_search_idx", (("reference", "A", False), ("text", "B", True))
+    )
+
     def published(self) -> RecommendationQuerySet:
         return self.filter(is_published=True)
 
