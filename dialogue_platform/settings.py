@@ -89,6 +89,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, which it extends
     "dialogue_platform",
     "meetings",
     "recommendations",
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "simple_history",
     "csp",  # only for its checks of the policy setting
     "axes",
 ]
@@ -111,10 +113,13 @@ MIDDLEWARE = [
     # Below WhiteNoise: static files need no policy, every page and admin view gets one.
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change for the audit history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -135,6 +140,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dialogue_platform.context_processors.site",
             ],
+            "builtins": ["dialogue_platform.templatetags.translated"],
         },
     },
 ]
@@ -205,7 +211,14 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 AXES_CLIENT_IP_CALLABLE = "dialogue_platform.security.client_ip_address"
 
+# English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content fields exist in every language; a missing translation falls back in this order.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# (Kazakh readers are likelier to read Russian than English.)
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru", "kk"), "kk": ("ru", "en")}
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
@@ -216,6 +229,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Largest document upload accepted, in megabytes.
+DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

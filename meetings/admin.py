@@ -4,7 +4,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
 
@@ -29,6 +31,21 @@ class YearFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(**{f"{self.date_field}__year": int(self.value())})
         return queryset
+
+
+class AuditHistoryAdmin(SimpleHistoryAdmin):
+    """A "History" page on each record: who changed what, and when; every version kept."""
+
+    history_list_display = ["changed_fields"]
+
+    @admin.display(description=_("changed fields"))
+    def changed_fields(self, record) -> str:
+        previous = record.prev_record
+        if previous is None:
+            return _("created")
+        changes = record.diff_against(previous).changed_fields
+        labels = [str(record._meta.get_field(name).verbose_name) for name in changes]
+        return ", ".join(labels) or "—"
 
 
 class PublishActionsMixin:
@@ -79,7 +96,7 @@ class DocumentInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishActionsMixin, TranslationAdmin):
+class MeetingAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["date", "title", "format", "kind", "is_published"]
     list_display_links = ["date", "title"]
     list_filter = [
@@ -104,7 +121,7 @@ class MeetingAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TranslationAdmin):
+class AgendaItemAdmin(AuditHistoryAdmin, TranslationAdmin):
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting"]
     list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
@@ -113,7 +130,7 @@ class AgendaItemAdmin(TranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishActionsMixin, TranslationAdmin):
+class DocumentAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
     list_select_related = ["meeting"]
     list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .search import SearchSpec, search
+from .uploads import document_upload_to, validate_document_file
 
 
 class TimeStamped(models.Model):
@@ -387,7 +388,13 @@ class Document(TimeStamped):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="documents"
     )
-    file = models.FileField(verbose_name=_("file"), upload_to="documents/%Y/", blank=True)
+    file = models.FileField(
+        verbose_name=_("file"),
+        upload_to=document_upload_to,
+        validators=[validate_document_file],
+        blank=True,
+        help_text=_("PDF, DOCX, ODT or XLSX."),
+    )
     url = URLField(_("link"), max_length=500, blank=True)
     language = models.CharField(
         verbose_name=_("language"), max_length=2, choices=Language.choices, blank=True

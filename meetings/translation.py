@@ -1,7 +1,8 @@
 """Content fields kept in Kazakh, Russian and English (django-modeltranslation adds
 `<field>_en`, `_ru` and `_kk` columns; the plain field reads the active language,
-falling back to the others)."""
+falling back to the others), and the audit history of the records that carry them."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import AgendaItem, Document, Meeting, Organisation, Person, Topic
@@ -35,3 +36,9 @@ class AgendaItemTranslation(TranslationOptions):
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+# Audit history (django-simple-history) is attached here, after the translated fields
+# exist, so every language's version is kept in each historical record.
+for model in (Meeting, AgendaItem, Document):
+    simple_history.register(model)

@@ -8,6 +8,7 @@ from dialogue_platform.pagination import paginate, valid_query
 
 from .filters import DocumentFilter, MeetingFilter
 from .models import PARTICIPANT_GROUPS, Document, Meeting, Participant, Topic
+from .uploads import content_type
 
 MEETINGS_PER_PAGE = 20
 DOCUMENTS_PER_PAGE = 25
@@ -93,4 +94,9 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404("The file of this document is missing.") from missing
-    return FileResponse(handle, as_attachment=True, filename=document.download_name)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.download_name,
+        content_type=content_type(document.file.name),
+    )
