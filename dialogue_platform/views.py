@@ -20,6 +20,7 @@ from meetings.models import (
 )
 from recommendations.models import Recommendation
 
+from .caching import cached_page
 from .charts import bar_chart
 from .pagination import paginate, valid_query
 from .search import KINDS, PER_KIND, SearchForm
@@ -41,6 +42,7 @@ def status_chart(title: str, counts: list[tuple[str, str, int]], **filters):
     )
 
 
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     recommendations = Recommendation.objects.published()
     by_year = recommendations.order_by("year").values_list("year").annotate(Count("pk"))
@@ -73,6 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html", context)
 
 
+@cached_page
 def topic_list(request: HttpRequest) -> HttpResponse:
     def counts(through, related: str, **published) -> dict[int, int]:
         return dict(
@@ -90,6 +93,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     return render(request, "site/topic_list.html", {"topics": topics})
 
 
+@cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     recommendations = Recommendation.objects.published().for_topic(topic)
@@ -108,6 +112,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/topic_detail.html", context)
 
 
+@cached_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
     addressed = dict(
         Recommendation.responsible_bodies.through.objects.filter(recommendation__is_published=True)
@@ -124,6 +129,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "site/organisation_list.html", {"groups": groups})
 
 
+@cached_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     addressed = Recommendation.objects.published().addressed_to(organisation)
@@ -150,6 +156,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/organisation_detail.html", context)
 
 
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     """Results grouped by kind, with a count per kind; one kind in full with `kind=`."""
     form = SearchForm(request.GET or None)

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from dialogue_platform.caching import cached_page
 from dialogue_platform.pagination import paginate, valid_query
 
 from .filters import DocumentFilter, MeetingFilter
@@ -14,6 +15,7 @@ MEETINGS_PER_PAGE = 20
 DOCUMENTS_PER_PAGE = 25
 
 
+@cached_page
 def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.published()
     years = [d.year for d in meetings.dates("date", "year", order="DESC")]
@@ -46,6 +48,7 @@ def group_participants(participants: list[Participant]) -> list[tuple[str, list[
     return groups
 
 
+@cached_page
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.published(), slug=slug)
     participants = list(meeting.participants.select_related("organisation", "person"))
@@ -67,6 +70,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
+@cached_page
 def document_list(request: HttpRequest) -> HttpResponse:
     filterset = DocumentFilter(request.GET or None, queryset=Document.objects.published())
     documents = filterset.qs.select_related("meeting").prefetch_related("authors")
@@ -75,6 +79,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/document_list.html", context)
 
 
+@cached_page
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(
         Document.objects.published().select_related("meeting", "agenda_item"), pk=pk

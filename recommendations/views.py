@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpRespo
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from dialogue_platform.caching import cached, cached_page
 from dialogue_platform.pagination import paginate, valid_query
 from meetings.models import Document
 
@@ -38,12 +39,15 @@ def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facet
     return chips
 
 
+@cached_page
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     results = filterset.qs.prefetch_related("topics", "responsible_bodies")
     page = paginate(request, results, PER_PAGE)
-    facets = facet_counts(filterset)
     query = valid_query(request, filterset.form)
+    # Sorting and paging do not change the counts: one entry serves them all.
+    facet_key = sorted((k, v) for k, v in query.lists() if k not in ("sort", "page"))
+    facets = cached(request, "facets", (facet_key,), lambda: facet_counts(filterset))
     context = {
         "filter": filterset,
         "page": page,
@@ -60,6 +64,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/recommendation_list.html", context)
 
 
+@cached_page
 def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     recommendation = get_object_or_404(
         Recommendation.objects.published()
@@ -74,7 +79,7 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 queryset=Assessment.objects.select_related(
                     "assessed_by", "source"
                 ).prefetch_related("source__authors"),
-                to_attr="history",
+                to_attr="timeline",
             ),
             Prefetch(
                 "agenda_item__documents",
@@ -85,12 +90,12 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         reference=reference,
     )
     # Papers of the agenda item it came from, and those its assessments cite.
-    documents = {a.source for a in recommendation.history if a.source and a.source.is_published}
+    documents = {a.source for a in recommendation.timeline if a.source and a.source.is_published}
     if recommendation.public_agenda_item:
         documents.update(recommendation.agenda_item.public_documents)
     context = {
         "recommendation": recommendation,
-        "history": recommendation.history,
+        "history": recommendation.timeline,
         "documents": sorted(documents, key=lambda d: d.title),
     }
     return render(request, "recommendations/recommendation_detail.html", context)

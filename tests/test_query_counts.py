@@ -55,40 +55,40 @@ def queries(client, url: str) -> int:
     return len(captured)
 
 
-# Each page's pinned count, with the queries named. Every page also runs one query
-# for the demonstration-data notice.
+# Each page's pinned count on a cold cache, with the queries named. Every page also runs
+# one query for the data version (the cache key) and one for the demonstration-data notice.
 PAGES = {
     # latest meetings, meeting/document counts, status counts, year counts, topic counts, topics
-    "home": (lambda d: reverse("home"), 8),
+    "home": (lambda d: reverse("home"), 9),
     # years, count, page, agenda items, their topics; topics and organisations to choose from
-    "meetings:list": (lambda d: reverse("meetings:list"), 8),
+    "meetings:list": (lambda d: reverse("meetings:list"), 9),
     # meeting, participants, agenda items, topics, documents, authors, adopted recommendations
-    "meetings:detail": (lambda d: d["meeting"].get_absolute_url(), 8),
+    "meetings:detail": (lambda d: d["meeting"].get_absolute_url(), 9),
     # count, page, topics, bodies, 3 m2m facets, status facet, year facet
-    "recommendations:list": (lambda d: reverse("recommendations:list"), 10),
+    "recommendations:list": (lambda d: reverse("recommendations:list"), 11),
     # + the topic slugs known (validation); same plan otherwise
     "recommendations:list filtered": (
         lambda d: (
             reverse("recommendations:list")
             + "?topic=torture-prevention&status=implemented&body=ministry"
         ),
-        12,
+        13,
     ),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
     # assessments (with source), source authors, agenda item documents, their authors
-    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 10),
+    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 11),
     # 3 count queries, topics
-    "topics:list": (lambda d: reverse("topics:list"), 5),
+    "topics:list": (lambda d: reverse("topics:list"), 6),
     # topic, agenda items, documents, authors, status counts, latest recommendations
-    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 7),
+    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 8),
     # addressed counts, organisations
-    "organisations:list": (lambda d: reverse("organisations:list"), 3),
+    "organisations:list": (lambda d: reverse("organisations:list"), 4),
     # organisation, meetings, documents, status counts, topic counts, latest
-    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 7),
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 8),
     # count, page, authors, topics (filter choices)
-    "documents:list": (lambda d: reverse("documents:list"), 5),
+    "documents:list": (lambda d: reverse("documents:list"), 6),
     # document (with meeting and agenda item), authors, topics
-    "documents:detail": (lambda d: d["doc"].get_absolute_url(), 4),
+    "documents:detail": (lambda d: d["doc"].get_absolute_url(), 5),
 }
 
 
@@ -99,3 +99,11 @@ def test_query_count_is_pinned_and_does_not_grow_with_rows(client, name):
     assert queries(client, url_for(data)) == pinned
     grow(data, 45)
     assert queries(client, url_for(data)) == pinned
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_repeated_request_is_served_from_the_cache_with_one_query(client, name):
+    url_for, _ = PAGES[name]
+    url = url_for(grow(base(), 5))
+    queries(client, url)
+    assert queries(client, url) == 1  # the data version
