@@ -191,6 +191,8 @@ def _fallback(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
             for term in clause.alternatives:
                 any_term |= Q(heading__contains=term)
             in_heading &= any_term
+    if not in_heading:  # only exclusions: nothing to rank by
+        return queryset.filter(condition).annotate(rank=Value(1, output_field=IntegerField()))
     return queryset.filter(condition).annotate(
         rank=Case(When(in_heading, then=Value(2)), default=Value(1), output_field=IntegerField())
     )

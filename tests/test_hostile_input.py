@@ -1,0 +1,103 @@
+"""Random and hostile values for every query parameter of every public URL: never a
+server error, never an unescaped reflection (run on SQLite and on PostgreSQL)."""
+
+from urllib.parse import quote
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.models import Document, Meeting
+from recommendations.models import Recommendation
+
+pytestmark = pytest.mark.django_db
+
+PROBE = "<x-probe>"  # markup whose unescaped echo would mean an injection
+HOSTILE = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "x" * 10_000,
+    "-1",
+    "0",
+    "99999999999999999999",
+    "1e309",
+    "NaN",
+    "' OR 1=1 --",
+    '"; DROP TABLE recommendations_recommendation; --',
+    "%",
+    "_",
+    "\\",
+    f"{PROBE}<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "../../etc/passwd",
+    "ПЫТКИ",
+    "Қазақстан",
+    "\ud7ff\ue000",
+    '"unterminated',
+    "OR OR -",
+]
+PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "meeting", "sort",
+              "page", "year", "format", "organisation", "kind", "language", "x"]  # fmt: skip
+
+
+def public_paths() -> list[str]:
+    meeting = Meeting.objects.published().first()
+    rec = Recommendation.objects.published().first()
+    document = Document.objects.published().first()
+    paths = [
+        "/", "/meetings/", meeting.get_absolute_url(), "/meetings/feed/", "/meetings/calendar.ics",
+        "/recommendations/", rec.get_absolute_url(), "/recommendations/feed/",
+        "/recommendations/export.csv", "/recommendations/export.json", "/topics/",
+        "/topics/torture-prevention/", "/organisations/", "/organisations/kibhr/", "/documents/",
+        document.get_absolute_url(), f"/documents/{document.pk}/download", "/search/",
+        "/sitemap.xml", "/robots.txt", "/healthz",
+    ]  # fmt: skip
+    return paths + ["/ru" + p for p in paths[:6]] + ["/kk" + p for p in paths[5:10]]
+
+
+values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300))
+queries = st.lists(st.tuples(st.sampled_from(PARAMETERS), values), min_size=1, max_size=6)
+
+
+def fetch(client, path: str, query: list[tuple[str, str]]):
+    encoded = "&".join(f"{quote(k)}={quote(v, safe='')}" for k, v in query)
+    response = client.get(f"{path}?{encoded}")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, body
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_no_public_url_fails_or_reflects_markup(client, demo, data):
+    paths = public_paths()
+    path = data.draw(st.sampled_from(paths))
+    query = data.draw(queries)
+    response, body = fetch(client, path, query)
+    assert response.status_code < 500, (path, query)
+    assert PROBE.encode() not in body, (path, query)
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_every_hostile_value_in_every_parameter_of_the_lists(client, demo, value):
+    for path in (
+        "/recommendations/",
+        "/meetings/",
+        "/documents/",
+        "/search/",
+        "/recommendations/feed/",
+    ):
+        response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
+        assert response.status_code < 500, (path, value)
+        assert PROBE.encode() not in body
+
+
+def test_hostile_path_segments_are_not_found_not_errors(client, demo):
+    for path in ("/recommendations/%00/", "/meetings/%3Cx-probe%3E/", "/topics/" + "x" * 5000 + "/",
+                 "/documents/99999999999999999999/", "/organisations/%27%20OR%201=1/"):  # fmt: skip
+        response = client.get(path)
+        assert response.status_code in (400, 404), path
+        assert PROBE.encode() not in response.content
