@@ -16,7 +16,12 @@ def site(request: HttpRequest) -> dict:
         # The same page in each language, for the switcher and hreflang links; list pages
         # add their (valid) filters in the template.
         "languages": [
-            {"code": code, "name": name, "url": translate_url(request.path, code), "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(request.path, code),
+                "current": code == current,
+            }
             for code, name in settings.LANGUAGES
         ],
     }
