@@ -1,0 +1,80 @@
+"""Kazakh, Russian and English: URLs, switcher, dates, content fallback, search."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.models import Meeting
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+SEED = "/meetings/2021-10-22-snap-online-meeting/"
+
+
+def test_english_stays_unprefixed_and_the_others_are_prefixed(client, demo):
+    for prefix, lang in (("", "en"), ("/ru", "ru"), ("/kk", "kk")):
+        response = client.get(prefix + SEED)
+        assert response.status_code == 200
+        assert f'<html lang="{lang}">' in response.content.decode()
+    with translation.override("ru"):
+        assert reverse("meetings:list") == "/ru/meetings/"
+
+
+def test_every_page_links_its_other_languages(client, demo):
+    html = client.get("/ru" + SEED).content.decode()
+    for lang, prefix in (("en", ""), ("ru", "/ru"), ("kk", "/kk")):
+        assert f'hreflang="{lang}" href="http://testserver{prefix}{SEED}"' in html
+
+
+def test_the_switcher_keeps_the_page_and_its_filters(client, demo):
+    html = client.get("/recommendations/?topic=children&status=implemented&page=1").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/kk/recommendations/?topic=children&amp;status=implemented"' in switcher
+    assert 'href="/ru/recommendations/?topic=children&amp;status=implemented"' in switcher
+
+
+def test_the_switcher_drops_filters_it_did_not_understand(client, demo):
+    html = client.get("/recommendations/?topic=children&year_from=abc").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/ru/recommendations/?topic=children"' in switcher
+
+
+def test_content_is_shown_in_the_readers_language(client, demo):
+    html = client.get("/ru" + SEED).content.decode()
+    assert "Гендерное равенство, предыдущие рекомендации" in html
+    assert "Усен Сулеймен" in html
+    html = client.get("/kk" + SEED).content.decode()
+    assert "Әйелдер мен қыздардың құқықтары мен мүмкіндіктерін кеңейту" in html
+
+
+def test_dates_are_formatted_for_the_language(client, demo):
+    assert "22 October 2021" in client.get(SEED).content.decode()
+    assert "22 октября 2021" in client.get("/ru" + SEED).content.decode()
+    assert re.search(r"22 [Ққ]азан 2021", client.get("/kk" + SEED).content.decode())
+
+
+def test_a_missing_translation_falls_back_with_a_marker(client, db):
+    rec = factories.recommendation(text_en="Only written in English.")
+    url = f"/recommendations/{rec.reference}/"
+    english = client.get(url).content.decode()
+    assert "Only written in English." in english and 'class="fallback"' not in english
+    russian = client.get("/ru" + url).content.decode()
+    assert 'lang="en">' in russian and "Only written in English." in russian
+    assert 'class="fallback"' in russian
+
+
+def test_kazakh_falls_back_to_russian_before_english(client, db):
+    meeting = factories.meeting(title_en="English title", title_ru="Русское название")
+    html = client.get(f"/kk/meetings/{meeting.slug}/").content.decode()
+    assert '<span lang="ru">Русское название</span>' in html
+
+
+def test_a_russian_query_finds_russian_content(client, demo):
+    response = client.get("/ru/search/", {"q": "торговли людьми"})
+    groups = {g["kind"].slug: g["count"] for g in response.context["groups"]}
+    assert groups["meetings"] == 1
+    assert Meeting.objects.search("ТОРГОВЛИ").count() == 1
