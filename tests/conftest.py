@@ -3,6 +3,7 @@ from typing import Any
 import django.test
 import pytest
 from django.http import HttpRequest
+from django.utils import translation
 
 from recommendations.demo import load_demo
 
@@ -17,6 +18,15 @@ class Client(django.test.Client):
         # admin's login form always passes it, the test client's login() does not.
         credentials.setdefault("request", HttpRequest())
         return super().login(**credentials)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English: a request to /ru/ or /kk/ leaves its language active
+    in the thread, which would otherwise leak into the next test's URLs."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
