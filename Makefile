@@ -6,7 +6,7 @@ PORT ?= 8000
 # Local mode: debug on, SQLite unless DATABASE_URL says otherwise.
 LOCAL := DEBUG=1
 
-.PHONY: install run test lint format migrations-check
+.PHONY: install run test lint format migrations-check messages messages-check
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,13 @@ format: install
 
 migrations-check: install
 	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The catalogues in locale/ (README, "Translations"); both need GNU gettext. The ignores
+# match check_translations' IGNORED.
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=media
+messages: install
+	$(LOCAL) $(BIN)/python manage.py makemessages -l ru -l kk --no-obsolete $(MAKEMESSAGES_IGNORE)
+	$(LOCAL) $(BIN)/python manage.py compilemessages --ignore=.venv
+
+messages-check: install
+	$(LOCAL) $(BIN)/python manage.py check_translations
