@@ -6,7 +6,7 @@ PORT ?= 8000
 # Local mode: debug on, SQLite unless DATABASE_URL says otherwise.
 LOCAL := DEBUG=1
 
-.PHONY: install run test lint format migrations-check messages messages-check
+.PHONY: install run test lint format migrations-check messages messages-check bench load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,10 @@ messages: install
 
 messages-check: install
 	$(LOCAL) $(BIN)/python manage.py check_translations
+
+# Measuring, by hand (not part of `make test`): see README, "Benchmark" and "Load test".
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+load: install
+	$(BIN)/python -m bench.load $(LOAD_ARGS)

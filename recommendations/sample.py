@@ -298,17 +298,41 @@ def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> None:
     model.objects.bulk_create(objects, batch_size=5000)
 
 
+def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Insert many rows into a table in the quickest way the backend has."""
+    quote = connection.ops.quote_name
+    table, names = quote(table), ", ".join(quote(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows: no SQL text to build and parse for each batch.
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        one = f"({', '.join(['%s'] * len(columns))})"
+        if connection.vendor == "sqlite":
+            # In-process: executemany is one C loop over the rows.
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", rows)
+            return
+        # Elsewhere, many rows per statement, within the backend's parameter limit.
+        per_statement = max(1, (connection.features.max_query_params or 2000) // len(columns))
+        for start in range(0, len(rows), per_statement):
+            batch = rows[start : start + per_statement]
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(batch))}",
+                [value for row in batch for value in row],
+            )
+
+
 def insert_links(relation: models.ManyToManyField, pairs: list[tuple[int, int]]) -> None:
     """Insert many-to-many rows straight into the through table: two integers a row, where
     building a model instance per row would cost more than the insert itself."""
-    quote = connection.ops.quote_name
-    sql = f"INSERT INTO {quote(relation.remote_field.through._meta.db_table)} ({quote(relation.m2m_column_name())}, {quote(relation.m2m_reverse_name())}) VALUES (%s, %s)"
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, pairs)
+    columns = (relation.m2m_column_name(), relation.m2m_reverse_name())
+    insert_rows(relation.remote_field.through._meta.db_table, columns, pairs)
 
 
 class RowInserter:
-    """Insert many rows of one model with `executemany`, without a model instance per row.
+    """Insert many rows of one model without building a model instance per row.
 
     At 100,000 recommendations, building and compiling a model instance per row costs
     several times the insert itself (more still with translated fields). The columns are
@@ -337,7 +361,6 @@ class RowInserter:
 
     def insert(self, rows: list[dict]) -> list[int]:
         """Insert the rows (field name → value); returns their primary keys, in order."""
-        quote = connection.ops.quote_name
         first = (self.model.objects.aggregate(models.Max("pk"))["pk__max"] or 0) + 1
         # Dates need the backend's adaptation; text, numbers and booleans go as they are.
         dated = {name for f, name, _ in self.columns if name and isinstance(f, models.DateField)}
@@ -351,13 +374,9 @@ class RowInserter:
                     for f, name, constant in self.columns
                 )
             )
-        sql = "INSERT INTO {} ({}) VALUES ({})".format(
-            quote(self.model._meta.db_table),
-            ", ".join(quote(f.column) for f, _, _ in self.columns),
-            ", ".join(["%s"] * len(self.columns)),
-        )
+        columns = [f.column for f, _, _ in self.columns]
+        insert_rows(self.model._meta.db_table, columns, values)
         with connection.cursor() as cursor:
-            cursor.executemany(sql, values)
             # PostgreSQL's sequence does not see explicit keys; SQLite's rowid needs nothing.
             for statement in connection.ops.sequence_reset_sql(no_style(), [self.model]):
                 cursor.execute(statement)
@@ -573,7 +592,10 @@ def create_recommendations(
     if assessments:
         RowInserter(Assessment, list(assessments[0])).insert(assessments)
     # The current status follows each history's latest entry, as record_assessment keeps it.
-    sample_recommendations().refresh_statuses()
+    # Only those with a history: the others keep the default (not assessed), and every
+    # row rewritten costs PostgreSQL its full-text index entries again.
+    assessed = Assessment.objects.filter(recommendation=models.OuterRef("pk"))
+    sample_recommendations().filter(models.Exists(assessed)).refresh_statuses()
     return len(recommendations), len(assessments)
 
 

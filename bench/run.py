@@ -1,0 +1,397 @@
+"""`make bench`: requests per second and latency of the public pages at 100,000
+recommendations, on SQLite and then PostgreSQL, as ratios of the floor (a trivial view
+served by the same app and middleware), checked against the targets of the performance
+issue and written to bench/results.md.
+
+For each backend: migrate, generate the sample data set unless the database already holds
+it (bench/bench.sqlite3; the PostgreSQL database dialogue_bench, created here), collect the
+static files, serve the app with gunicorn (3 sync workers, production settings) on a free
+loopback port, drive each page with wrk, then measure single cold requests and the CSV
+export. gunicorn is stopped at the end whatever happens.
+
+    python -m bench.run [--backend sqlite|postgres|both] [--label TEXT] [--fresh] [--drop]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import re
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from .serve import (
+    BENCH_DIR,
+    POSTGRES_SERVER,
+    SAMPLE_SQLITE,
+    LoadResult,
+    Server,
+    collectstatic,
+    create_postgres_database,
+    drop_postgres_database,
+    ensure_postgres,
+    ensure_wrk,
+    fetch,
+    machine_facts,
+    prepare_sample,
+    probe,
+    remove_sqlite,
+    rss_kib,
+    run_wrk,
+    serve,
+    sqlite_url,
+    stop_on_sigterm,
+)
+
+POSTGRES_DATABASE = "dialogue_bench"
+RESULTS = BENCH_DIR / "results.md"
+
+# The targets of the performance issue, as ratios of the floor measured in the same run.
+WARM_TARGET = 0.25  # home, detail pages, the filtered and faceted list (warm cache)
+SEARCH_TARGET = 0.10
+COLD_TARGET_MS = 60  # median single request of never-seen filter combinations
+EXPORT_RATE_TARGET = 20_000  # rows per second
+EXPORT_MEMORY_TARGET_MB = 50
+EXPORT_RUNS = 3
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    target: float | None  # least throughput as a ratio of the floor; None: no target
+
+
+@dataclass
+class PageResult:
+    page: Page
+    load: LoadResult | None = None
+    problem: str = ""  # why it was not measured (e.g. it did not answer 200)
+
+    def ratio(self, floor: float) -> float:
+        return self.load.rate / floor if self.load and floor else 0.0
+
+    def met(self, floor: float) -> bool | None:
+        if self.page.target is None:
+            return None
+        return bool(self.load) and not self.load.errors and self.ratio(floor) >= self.page.target
+
+
+@dataclass
+class ExportResult:
+    path: str
+    rows: int
+    seconds: list[float]
+    growth_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.rows / statistics.median(self.seconds)
+
+    @property
+    def met(self) -> bool:
+        return self.rate >= EXPORT_RATE_TARGET and self.growth_mb < EXPORT_MEMORY_TARGET_MB
+
+
+@dataclass
+class BackendResult:
+    name: str
+    found: dict
+    pages: list[PageResult] = field(default_factory=list)
+    cold_ms: list[float] = field(default_factory=list)
+    cold_errors: list[str] = field(default_factory=list)
+    export: ExportResult | None = None
+    export_problem: str = ""
+
+    @property
+    def floor(self) -> float:
+        load = self.pages[0].load if self.pages else None
+        return load.rate if load else 0.0
+
+    @property
+    def cold_median(self) -> float:
+        return statistics.median(self.cold_ms) if self.cold_ms else float("inf")
+
+
+def pages_to_measure(found: dict) -> list[Page]:
+    """The floor first; every other page's throughput is read against it."""
+    return [
+        Page("floor: /robots.txt", "/robots.txt", None),
+        Page("home", "/", WARM_TARGET),
+        Page("recommendations, unfiltered", "/recommendations/", WARM_TARGET),
+        Page(
+            "recommendations, topic + status",
+            f"/recommendations/?{found['filtered']}",
+            WARM_TARGET,
+        ),
+        Page("recommendations, search q", "/recommendations/?q=torture", SEARCH_TARGET),
+        Page("one recommendation", found["recommendation"], WARM_TARGET),
+        Page("one meeting", found["meeting"], WARM_TARGET),
+        Page("one topic", found["topic"], WARM_TARGET),
+    ]
+
+
+def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list[PageResult]:
+    results = []
+    for page in pages_to_measure(found):
+        result = PageResult(page)
+        response = fetch(server.port, page.path)
+        if response.status != 200:
+            result.problem = f"answered {response.status}"
+            print(f"  {page.name}: {result.problem}, not measured")
+        else:
+            # The warm-up fills whatever caches there are, in every worker.
+            run_wrk(server, [page.path], connections=args.connections, seconds=args.warmup)
+            result.load = run_wrk(
+                server, [page.path], connections=args.connections, seconds=args.seconds
+            )
+            load = result.load
+            print(
+                f"  {page.name:34} {load.rate:8.1f} req/s  p50 {load.p50_ms:7.1f} ms  "
+                f"p99 {load.p99_ms:7.1f} ms  errors {load.errors}"
+            )
+        results.append(result)
+    return results
+
+
+def measure_cold(server: Server, found: dict) -> tuple[list[float], list[str]]:
+    """One request each for filter combinations never requested before, one at a time."""
+    timings, errors = [], []
+    for query in found["cold"]:
+        response = fetch(server.port, f"/recommendations/?{query}")
+        if response.status == 200:
+            timings.append(response.seconds * 1000)
+        else:
+            errors.append(f"{query}: {response.status}")
+    return timings, errors
+
+
+def csv_rows(body: bytes) -> int:
+    return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8-sig")))) - 1
+
+
+def sample_memory(pids: list[int], peak: dict[int, int], done: threading.Event) -> None:
+    """Keep each process's highest resident memory in `peak` until `done` is set."""
+    while not done.is_set():
+        for pid in pids:
+            peak[pid] = max(peak[pid], rss_kib(pid))
+        time.sleep(0.005)
+
+
+def measure_export(server: Server, query: str) -> ExportResult:
+    """Download the export a few times while sampling every worker's resident memory."""
+    path = f"/recommendations/export.csv?{query}"
+    seconds, growth_kib, rows = [], 0, 0
+    for _ in range(EXPORT_RUNS):
+        pids = server.worker_pids()
+        baseline = {pid: rss_kib(pid) for pid in pids}
+        peak = dict(baseline)
+        done = threading.Event()
+        sampler = threading.Thread(target=sample_memory, args=(pids, peak, done), daemon=True)
+        sampler.start()
+        try:
+            response = fetch(server.port, path, timeout=600)
+        finally:
+            done.set()
+            sampler.join()
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+        seconds.append(response.seconds)
+        rows = csv_rows(response.body)
+        growth_kib = max([growth_kib, *(peak[pid] - baseline[pid] for pid in pids)])
+    return ExportResult(path, rows, seconds, growth_kib * 1024 / 1e6)
+
+
+def recreate_postgres_database() -> None:
+    drop_postgres_database(POSTGRES_DATABASE)
+    create_postgres_database(POSTGRES_DATABASE)
+
+
+def run_backend(
+    name: str, database_url: str, reset: Callable[[], None], args: argparse.Namespace
+) -> BackendResult:
+    print(f"\n== {name} ==")
+    found = prepare_sample(database_url, args.recommendations, args.meetings, reset)
+    # Fresh never-seen filter combinations on every run, even against a shared cache.
+    found["cold"] = probe(database_url, seed=random.SystemRandom().randrange(2**31))["cold"]
+    collectstatic(database_url)
+    result = BackendResult(name, found)
+    with serve(database_url, log=BENCH_DIR / f"gunicorn-{name.lower()}.log") as server:
+        result.pages = measure_pages(server, found, args)
+        result.cold_ms, result.cold_errors = measure_cold(server, found)
+        print(f"  cold filtered list, median of {len(result.cold_ms)}: {result.cold_median:.1f} ms")
+        try:
+            result.export = measure_export(server, found["export"])
+            export = result.export
+            print(
+                f"  export.csv: {export.rows} rows in {statistics.median(export.seconds):.2f} s "
+                f"({export.rate:,.0f} rows/s), worker memory +{export.growth_mb:.1f} MB"
+            )
+        except RuntimeError as error:
+            result.export_problem = str(error)
+            print(f"  export.csv: {error}")
+    return result
+
+
+def verdict(met: bool | None) -> str:
+    return "" if met is None else ("met" if met else "**not met**")
+
+
+def backend_markdown(result: BackendResult, args: argparse.Namespace) -> str:
+    floor = result.floor
+    found = result.found
+    lines = [
+        f"### {result.name}",
+        "",
+        f"{found['published_recommendations']:,} published of "
+        f"{found['sample_recommendations']:,} sample recommendations, "
+        f"{found['sample_meetings']} meetings.",
+        "",
+        "| page | URL | req/s | × floor | p50 ms | p99 ms | errors | target | |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for page in result.pages:
+        target = f"≥ {page.page.target:.2f}" if page.page.target else ""
+        if page.load:
+            load = page.load
+            lines.append(
+                f"| {page.page.name} | `{page.page.path}` | {load.rate:.1f} | "
+                f"{page.ratio(floor):.3f} | {load.p50_ms:.1f} | {load.p99_ms:.1f} | "
+                f"{load.errors} | {target} | {verdict(page.met(floor))} |"
+            )
+        else:
+            lines.append(
+                f"| {page.page.name} | `{page.page.path}` | {page.problem} | | | | | "
+                f"{target} | {verdict(page.met(floor))} |"
+            )
+    cold_met = bool(result.cold_ms) and not result.cold_errors
+    cold_met = cold_met and result.cold_median < COLD_TARGET_MS
+    lines += [
+        "",
+        f"- Cold filtered list (topic + status + a body, group or year range; "
+        f"{len(result.found['cold'])} combinations never requested before, one at a time): "
+        f"median **{result.cold_median:.1f} ms**, slowest {max(result.cold_ms, default=0):.1f} ms"
+        f"{'; errors: ' + ', '.join(result.cold_errors) if result.cold_errors else ''}. "
+        f"Target < {COLD_TARGET_MS} ms: {verdict(cold_met)}.",
+    ]
+    if result.export:
+        export = result.export
+        timings = ", ".join(f"{s:.2f}" for s in export.seconds)
+        lines.append(
+            f"- `{export.path}`: {export.rows:,} rows; {timings} s over {EXPORT_RUNS} downloads "
+            f"(median **{export.rate:,.0f} rows/s**); the serving worker's resident memory grew "
+            f"by at most **{export.growth_mb:.1f} MB**. Target ≥ {EXPORT_RATE_TARGET:,} rows/s "
+            f"and < {EXPORT_MEMORY_TARGET_MB} MB: {verdict(export.met)}."
+        )
+    else:
+        lines.append(f"- export.csv: not measured ({result.export_problem}).")
+    lines.append(
+        f"- Also: the topic page is the busiest topic ({found['topic_recommendations']:,} "
+        f"recommendations); the meeting page's meeting adopted "
+        f"{found['meeting_recommendations']} recommendations; the filtered list matches "
+        f"{found['filtered_rows']:,}."
+    )
+    return "\n".join(lines)
+
+
+def section_markdown(
+    label: str, facts: dict, results: list[BackendResult], args: argparse.Namespace
+) -> str:
+    header = [
+        f"## {label}",
+        "",
+        f"{facts['date']}; commit {facts['commit']}; {facts['cores']} cores; load average "
+        f"before the run {facts['load']} (1/5/15 min); Python {facts['python']}; "
+        f"{facts['wrk']}; cache {facts['cache']}.",
+        "",
+        f"Each page: a {args.warmup} s warm-up, then {args.seconds} s of wrk with "
+        f"{args.connections} connections on 1 thread against gunicorn with 3 sync workers "
+        f"(DEBUG=0) on 127.0.0.1, the same machine, so wrk and the workers share the "
+        f"{facts['cores']} cores. Latencies are wrk's (a request includes its TCP connect: "
+        "gunicorn's sync workers close each connection).",
+    ]
+    return "\n\n".join(["\n".join(header), *(backend_markdown(r, args) for r in results)])
+
+
+RESULTS_INTRO = """# Benchmark results
+
+Written by `make bench` (bench/run.py; see README, "Benchmark"). Each section is one
+labelled run (`make bench BENCH_ARGS='--label "..."'`); a run replaces the section with
+its label and keeps the others, so earlier figures stay for comparison. Targets from the
+performance issue: home, detail pages and the faceted list at least 0.25 of the floor with
+a warm cache; search at least 0.10; a cold filtered list under 60 ms (median of 20); the
+CSV export of about 10,000 rows at 20,000 rows/s or more, with the worker growing by less
+than 50 MB.
+"""
+
+
+def write_results(label: str, section: str, path: Path = RESULTS) -> None:
+    """Replace this label's section in the results file (or add it), keeping the others."""
+    key = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    start, end = f"<!-- bench:{key} -->", f"<!-- /bench:{key} -->"
+    block = f"{start}\n{section}\n{end}"
+    text = path.read_text() if path.exists() else RESULTS_INTRO
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--recommendations", type=int, default=100_000)
+    parser.add_argument("--meetings", type=int, default=400)
+    parser.add_argument("--seconds", type=int, default=10, help="measured seconds per page")
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per page")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--label", default="Latest run", help="the section in results.md")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the databases first")
+    parser.add_argument("--drop", action="store_true", help="delete the databases afterwards")
+    args = parser.parse_args()
+    stop_on_sigterm()
+    ensure_wrk()
+    facts = machine_facts()
+    if float(facts["load"].split(" / ")[0]) > 1:
+        print(f"Note: the machine is busy (load {facts['load']}); figures will be lower.")
+
+    results = []
+    postgres_url = f"{POSTGRES_SERVER}/{POSTGRES_DATABASE}"
+    try:
+        if args.backend in ("sqlite", "both"):
+            if args.fresh:
+                remove_sqlite(SAMPLE_SQLITE)
+            sqlite = sqlite_url(SAMPLE_SQLITE)
+            results.append(
+                run_backend("SQLite", sqlite, partial(remove_sqlite, SAMPLE_SQLITE), args)
+            )
+        if args.backend in ("postgres", "both"):
+            ensure_postgres()
+            if args.fresh:
+                drop_postgres_database(POSTGRES_DATABASE)
+            create_postgres_database(POSTGRES_DATABASE)
+            results.append(
+                run_backend("PostgreSQL", postgres_url, recreate_postgres_database, args)
+            )
+    finally:
+        if args.drop:
+            remove_sqlite(SAMPLE_SQLITE)
+            if args.backend in ("postgres", "both"):
+                drop_postgres_database(POSTGRES_DATABASE)
+
+    section = section_markdown(args.label, facts, results, args)
+    write_results(args.label, section)
+    print(f"\n{section}\n\nWritten to {RESULTS.relative_to(BENCH_DIR.parent)}.")
+
+
+if __name__ == "__main__":
+    main()
