@@ -209,9 +209,9 @@ def measure_export(server: Server, query: str) -> ExportResult:
     return ExportResult(path, rows, seconds, growth_kib * 1024 / 1e6)
 
 
-def recreate_postgres_database() -> None:
-    drop_postgres_database(POSTGRES_DATABASE)
-    create_postgres_database(POSTGRES_DATABASE)
+def recreate_postgres_database(name: str) -> None:
+    drop_postgres_database(name)
+    create_postgres_database(name)
 
 
 def run_backend(
@@ -354,6 +354,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="measured seconds per page")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per page")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--postgres-database", default=POSTGRES_DATABASE, help="created here if missing"
+    )
     parser.add_argument("--label", default="Latest run", help="the section in results.md")
     parser.add_argument("--fresh", action="store_true", help="rebuild the databases first")
     parser.add_argument("--drop", action="store_true", help="delete the databases afterwards")
@@ -365,7 +368,8 @@ def main() -> None:
         print(f"Note: the machine is busy (load {facts['load']}); figures will be lower.")
 
     results = []
-    postgres_url = f"{POSTGRES_SERVER}/{POSTGRES_DATABASE}"
+    database = args.postgres_database
+    postgres_url = f"{POSTGRES_SERVER}/{database}"
     try:
         if args.backend in ("sqlite", "both"):
             if args.fresh:
@@ -377,16 +381,18 @@ def main() -> None:
         if args.backend in ("postgres", "both"):
             ensure_postgres()
             if args.fresh:
-                drop_postgres_database(POSTGRES_DATABASE)
-            create_postgres_database(POSTGRES_DATABASE)
+                drop_postgres_database(database)
+            create_postgres_database(database)
             results.append(
-                run_backend("PostgreSQL", postgres_url, recreate_postgres_database, args)
+                run_backend(
+                    "PostgreSQL", postgres_url, partial(recreate_postgres_database, database), args
+                )
             )
     finally:
         if args.drop:
             remove_sqlite(SAMPLE_SQLITE)
             if args.backend in ("postgres", "both"):
-                drop_postgres_database(POSTGRES_DATABASE)
+                drop_postgres_database(database)
 
     section = section_markdown(args.label, facts, results, args)
     write_results(args.label, section)
