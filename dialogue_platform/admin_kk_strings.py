@@ -245,7 +245,8 @@ CONTENTTYPES = (
 )
 
 # Django's core catalogue: the form, formset, paginator, text truncation and CSRF failure
-# messages the admin shows.
+# messages the admin shows; and the month names as a date spells them ("alt. month", the E
+# date format), which Django's Kazakh capitalises: 22 қазан 2021 ж., not 22 Қазан 2021 ж.
 FORMS_AND_ERRORS = (
     gettext_noop("…"),
     gettext_noop("That page number is not an integer"),
@@ -301,6 +302,18 @@ FORMS_AND_ERRORS = (
     gettext_noop(
         "%(datetime)s couldn’t be interpreted in time zone %(current_timezone)s; it may be ambiguous or it may not exist."
     ),
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
     pgettext_lazy("String to return when truncating text", "%(truncated_text)s…"),
     ngettext_lazy("%(num)d year", "%(num)d years", "n"),
     ngettext_lazy("%(num)d month", "%(num)d months", "n"),

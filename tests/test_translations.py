@@ -1,5 +1,6 @@
 """The interface reads in Russian under /ru/ and in Kazakh under /kk/, the admin included."""
 
+import datetime
 import gettext
 import json
 import re
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format
 
 from dialogue_platform.management.commands.check_translations import parse_po, untranslated
 from recommendations.models import Recommendation
@@ -116,6 +118,14 @@ def test_counts_take_the_russian_plural_form_the_number_needs(client):
 def test_recommendation_statuses_read_as_the_ministry_publishes_them(language, labels):
     with translation.override(language):
         assert [str(label) for label in Recommendation.Status.labels] == labels
+
+
+def test_a_kazakh_date_spells_its_month_in_lower_case():
+    # Django's Kazakh catalogue capitalises the month names a date uses; the project's does not.
+    with translation.override("kk"):
+        assert date_format(datetime.date(2021, 10, 22)) == "22 қазан 2021 ж."
+    with translation.override("ru"):
+        assert date_format(datetime.date(2021, 10, 22)) == "22 октября 2021 г."
 
 
 # Strings Django's own Kazakh admin catalogue leaves untranslated, which the project supplies.
