@@ -1,10 +1,12 @@
 """Django's Kazakh admin catalogue lacks these strings; they are listed here only so that
 makemessages keeps them in the project's catalogue, which takes precedence over Django's.
+Two apps whose pages the admin shows have the same gap: django-simple-history and
+django-axes ship no Kazakh (and an incomplete Russian), so their strings are listed too.
 
 Nothing imports this module, and its tuples are never evaluated: each entry only marks a
-msgid with the function shape Django's own source uses (context, plural forms, placeholders),
-so that xgettext extracts it exactly as Django's catalogue has it. The Kazakh translations
-are in locale/kk/LC_MESSAGES/django.po; the Russian catalogue repeats Django's own Russian.
+msgid with the function shape its source uses (context, plural forms, placeholders), so that
+xgettext extracts it exactly as the original catalogue has it. The translations are in
+locale/*/LC_MESSAGES/django.po; for Django's strings the Russian repeats Django's own.
 The admin's JavaScript strings are in locale/kk/LC_MESSAGES/djangojs.po, kept by hand.
 
 `manage.py check_translations` compares Django's English catalogues (every msgid its code
@@ -138,11 +140,14 @@ ADMIN = (
 )
 
 # Django's Kazakh admin catalogue has these, but wrong (misspelt, a different meaning, or
-# plural forms pasted in as text), and the admin shows them on every change list or form.
+# plural forms pasted in as text), and the admin shows them on change lists, change forms
+# and delete confirmations.
 ADMIN_CORRECTED = (
     gettext_noop("Delete selected %(verbose_name_plural)s"),
     gettext_noop("Add another %(verbose_name)s"),
     gettext_noop("Change"),
+    gettext_noop("log entry"),
+    gettext_noop("log entries"),
     gettext_noop("Change %s"),
     ngettext_lazy(
         "%(count)s %(name)s was changed successfully.",
@@ -154,6 +159,21 @@ ADMIN_CORRECTED = (
     gettext_noop("Run the selected action"),
     gettext_noop("Click here to select the objects across all pages"),
     gettext_noop("Filter"),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would result in deleting related objects, but your account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would require deleting the following protected related objects:"
+    ),
+    gettext_noop(
+        'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related items will be deleted:'
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following objects and their related items will be deleted:"
+    ),
     gettext_noop("Date/time"),
     gettext_noop("Save and add another"),
     gettext_noop("Save and continue editing"),
@@ -234,6 +254,13 @@ AUTH = (
     gettext_noop("Password reset complete"),
     gettext_noop("Password change"),
     gettext_noop("Password change successful"),
+)
+
+# Django's Kazakh auth catalogue has this one misspelt, on every user's page.
+AUTH_CORRECTED = (
+    gettext_noop(
+        "Designates whether this user should be treated as active. Unselect this instead of deleting accounts."
+    ),
 )
 
 # django.contrib.contenttypes: the permission and log entry labels.
@@ -339,4 +366,71 @@ FORMS_AND_ERRORS = (
         "If you have configured your browser to disable cookies, please re-enable them, at least for this site, or for “same-origin” requests."
     ),
     gettext_noop("More information is available with DEBUG=True."),
+)
+
+# django-simple-history, whose History pages the admin shows: it has no Kazakh catalogue, and
+# its Russian one is incomplete.
+SIMPLE_HISTORY = (
+    gettext_noop("View history: %s"),
+    gettext_noop('The %(name)s "%(obj)s" was changed successfully.'),
+    gettext_noop("You may edit it again below"),
+    gettext_noop("Revert %s"),
+    gettext_noop("Created"),
+    gettext_noop("Changed"),
+    gettext_noop("Deleted"),
+    gettext_noop("Deleted %(type_name)s"),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("This object doesn't have a change history."),
+    gettext_noop("View %(verbose_name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Press the 'Revert' button below to revert to this version of the object."),
+    gettext_noop("Press the 'Change History' button below to edit the history."),
+    gettext_noop("Object"),
+    gettext_noop("Comment"),
+    gettext_noop("Changed by"),
+    gettext_noop("Change reason"),
+    gettext_noop("Changes"),
+    gettext_noop("Revert"),
+    gettext_noop("Change History"),
+)
+
+# django-axes, whose login attempts the admin lists: it has no Kazakh catalogue, and its
+# Russian one is incomplete.
+AXES = (
+    gettext_noop("Locked Out"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Cleaned up {count} expired access attempts."),
+    gettext_noop("Not set"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Account locked: too many login attempts. Please try again later."),
+    gettext_noop(
+        "Account locked: too many login attempts. Contact an admin to unlock your account."
+    ),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Access lock out"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("Access Attempt"),
+    gettext_noop("Expires At"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
 )

@@ -151,6 +151,17 @@ def test_the_kazakh_meeting_change_list_is_in_kazakh(client, admin_user):
     assert "Өзгетру" not in page  # Django's misspelt "Change" is corrected
 
 
+def test_the_kazakh_history_page_is_in_kazakh(client, admin_user):
+    # django-simple-history ships no Kazakh; the project supplies its strings.
+    meeting = factories.meeting()
+    client.force_login(admin_user)
+
+    page = client.get(f"/kk/admin/meetings/meeting/{meeting.pk}/history/").content.decode()
+
+    assert "Кім өзгертті" in page  # "Changed by"
+    assert "Өзгерту себебі" in page  # "Change reason"
+
+
 def test_the_admin_calendar_widget_is_in_kazakh(client, admin_user):
     client.force_login(admin_user)
 
