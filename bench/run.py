@@ -38,7 +38,7 @@ from .serve import (
     drop_postgres_database,
     ensure_postgres,
     ensure_wrk,
-    fetch,
+    load_average,
     machine_facts,
     prepare_sample,
     probe,
@@ -48,6 +48,7 @@ from .serve import (
     serve,
     sqlite_url,
     stop_on_sigterm,
+    try_fetch,
 )
 
 POSTGRES_DATABASE = "dialogue_bench"
@@ -60,6 +61,8 @@ COLD_TARGET_MS = 60  # median single request of never-seen filter combinations
 EXPORT_RATE_TARGET = 20_000  # rows per second
 EXPORT_MEMORY_TARGET_MB = 50
 EXPORT_RUNS = 3
+COLD_BUDGET = 180  # seconds for all the cold requests, so a slow build still ends
+WRK_TIMEOUT = 30  # seconds; gunicorn's worker timeout kills a request at 30 s anyway
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Page:
 @dataclass
 class PageResult:
     page: Page
+    first_ms: float | None = None  # the first request for the URL, alone
     load: LoadResult | None = None
     problem: str = ""  # why it was not measured (e.g. it did not answer 200)
 
@@ -109,6 +113,7 @@ class BackendResult:
     cold_errors: list[str] = field(default_factory=list)
     export: ExportResult | None = None
     export_problem: str = ""
+    load_average: str = ""
 
     @property
     def floor(self) -> float:
@@ -142,34 +147,52 @@ def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list
     results = []
     for page in pages_to_measure(found):
         result = PageResult(page)
-        response = fetch(server.port, page.path)
-        if response.status != 200:
-            result.problem = f"answered {response.status}"
-            print(f"  {page.name}: {result.problem}, not measured")
-        else:
-            # The warm-up fills whatever caches there are, in every worker.
-            run_wrk(server, [page.path], connections=args.connections, seconds=args.warmup)
-            result.load = run_wrk(
-                server, [page.path], connections=args.connections, seconds=args.seconds
-            )
-            load = result.load
-            print(
-                f"  {page.name:34} {load.rate:8.1f} req/s  p50 {load.p50_ms:7.1f} ms  "
-                f"p99 {load.p99_ms:7.1f} ms  errors {load.errors}"
-            )
         results.append(result)
+        response, result.problem = try_fetch(server.port, page.path)
+        if response:
+            result.first_ms = response.seconds * 1000
+        if result.problem:
+            print(f"  {page.name}: {result.problem}, not measured")
+            server.wait_idle()
+            continue
+        # The warm-up fills whatever caches there are, in every worker.
+        run_wrk(
+            server,
+            [page.path],
+            connections=args.connections,
+            seconds=args.warmup,
+            timeout=WRK_TIMEOUT,
+        )
+        server.wait_idle()
+        result.load = load = run_wrk(
+            server,
+            [page.path],
+            connections=args.connections,
+            seconds=args.seconds,
+            timeout=WRK_TIMEOUT,
+        )
+        server.wait_idle()
+        print(
+            f"  {page.name:34} first {result.first_ms:7.1f} ms  {load.rate:8.1f} req/s  "
+            f"p50 {load.p50_ms:7.1f} ms  p99 {load.p99_ms:7.1f} ms  errors {load.errors}"
+        )
     return results
 
 
 def measure_cold(server: Server, found: dict) -> tuple[list[float], list[str]]:
-    """One request each for filter combinations never requested before, one at a time."""
+    """One request each for filter combinations never requested before, one at a time,
+    within COLD_BUDGET seconds in all."""
     timings, errors = [], []
-    for query in found["cold"]:
-        response = fetch(server.port, f"/recommendations/?{query}")
-        if response.status == 200:
+    deadline = time.monotonic() + COLD_BUDGET
+    for done, query in enumerate(found["cold"]):
+        if time.monotonic() > deadline:
+            errors.append(f"{len(found['cold']) - done} left out after {COLD_BUDGET} s")
+            break
+        response, problem = try_fetch(server.port, f"/recommendations/?{query}")
+        if problem:
+            errors.append(f"`{query}` {problem}")
+        elif response:
             timings.append(response.seconds * 1000)
-        else:
-            errors.append(f"{query}: {response.status}")
     return timings, errors
 
 
@@ -197,12 +220,12 @@ def measure_export(server: Server, query: str) -> ExportResult:
         sampler = threading.Thread(target=sample_memory, args=(pids, peak, done), daemon=True)
         sampler.start()
         try:
-            response = fetch(server.port, path, timeout=600)
+            response, problem = try_fetch(server.port, path, timeout=120)
         finally:
             done.set()
             sampler.join()
-        if response.status != 200:
-            raise RuntimeError(f"{path} answered {response.status}")
+        if problem or not response:
+            raise RuntimeError(f"{path} {problem}")
         seconds.append(response.seconds)
         rows = csv_rows(response.body)
         growth_kib = max([growth_kib, *(peak[pid] - baseline[pid] for pid in pids)])
@@ -222,7 +245,7 @@ def run_backend(
     # Fresh never-seen filter combinations on every run, even against a shared cache.
     found["cold"] = probe(database_url, seed=random.SystemRandom().randrange(2**31))["cold"]
     collectstatic(database_url)
-    result = BackendResult(name, found)
+    result = BackendResult(name, found, load_average=load_average())
     with serve(database_url, log=BENCH_DIR / f"gunicorn-{name.lower()}.log") as server:
         result.pages = measure_pages(server, found, args)
         result.cold_ms, result.cold_errors = measure_cold(server, found)
@@ -244,6 +267,26 @@ def verdict(met: bool | None) -> str:
     return "" if met is None else ("met" if met else "**not met**")
 
 
+def page_row(page: PageResult, floor: float, seconds: int) -> str:
+    """One table row: the lone first request, then wrk's figures (or why there are none)."""
+    target = f"≥ {page.page.target:.2f}" if page.page.target else ""
+    first = f"{page.first_ms:.0f}" if page.first_ms is not None else "–"
+    load = page.load
+    if not load:
+        figures = f"{page.problem} | | | | "
+    elif not load.requests:
+        figures = f"none answered in {seconds} s | 0 | | | {load.errors}"
+    else:
+        figures = (
+            f"{load.rate:.1f} | {page.ratio(floor):.3f} | {load.p50_ms:.1f} | "
+            f"{load.p99_ms:.1f} | {load.errors}"
+        )
+    return (
+        f"| {page.page.name} | `{page.page.path}` | {first} | {figures} | {target} | "
+        f"{verdict(page.met(floor))} |"
+    )
+
+
 def backend_markdown(result: BackendResult, args: argparse.Namespace) -> str:
     floor = result.floor
     found = result.found
@@ -252,25 +295,13 @@ def backend_markdown(result: BackendResult, args: argparse.Namespace) -> str:
         "",
         f"{found['published_recommendations']:,} published of "
         f"{found['sample_recommendations']:,} sample recommendations, "
-        f"{found['sample_meetings']} meetings.",
+        f"{found['sample_meetings']} meetings. Load average when this backend started: "
+        f"{result.load_average}.",
         "",
-        "| page | URL | req/s | × floor | p50 ms | p99 ms | errors | target | |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| page | URL | first request ms | req/s | × floor | p50 ms | p99 ms | errors | target | |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        *(page_row(page, floor, args.seconds) for page in result.pages),
     ]
-    for page in result.pages:
-        target = f"≥ {page.page.target:.2f}" if page.page.target else ""
-        if page.load:
-            load = page.load
-            lines.append(
-                f"| {page.page.name} | `{page.page.path}` | {load.rate:.1f} | "
-                f"{page.ratio(floor):.3f} | {load.p50_ms:.1f} | {load.p99_ms:.1f} | "
-                f"{load.errors} | {target} | {verdict(page.met(floor))} |"
-            )
-        else:
-            lines.append(
-                f"| {page.page.name} | `{page.page.path}` | {page.problem} | | | | | "
-                f"{target} | {verdict(page.met(floor))} |"
-            )
     cold_met = bool(result.cold_ms) and not result.cold_errors
     cold_met = cold_met and result.cold_median < COLD_TARGET_MS
     lines += [
@@ -315,7 +346,10 @@ def section_markdown(
         f"{args.connections} connections on 1 thread against gunicorn with 3 sync workers "
         f"(DEBUG=0) on 127.0.0.1, the same machine, so wrk and the workers share the "
         f"{facts['cores']} cores. Latencies are wrk's (a request includes its TCP connect: "
-        "gunicorn's sync workers close each connection).",
+        "gunicorn's sync workers close each connection). *First request* is the URL's first "
+        "request, alone, before the warm-up: its cold-cache latency. A page slower than "
+        "30 s is cut off by gunicorn's worker timeout and counts as an error.",
+        *(["", args.note] if args.note else []),
     ]
     return "\n\n".join(["\n".join(header), *(backend_markdown(r, args) for r in results)])
 
@@ -358,6 +392,7 @@ def main() -> None:
         "--postgres-database", default=POSTGRES_DATABASE, help="created here if missing"
     )
     parser.add_argument("--label", default="Latest run", help="the section in results.md")
+    parser.add_argument("--note", default="", help="a paragraph added to the section")
     parser.add_argument("--fresh", action="store_true", help="rebuild the databases first")
     parser.add_argument("--drop", action="store_true", help="delete the databases afterwards")
     args = parser.parse_args()

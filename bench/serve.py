@@ -205,6 +205,27 @@ def fetch(port: int, path: str, timeout: float = 60) -> Response:
         connection.close()
 
 
+def try_fetch(port: int, path: str, timeout: float = 60) -> tuple[Response | None, str]:
+    """`fetch`, or None and what went wrong: a worker killed for taking longer than
+    gunicorn's timeout closes the connection without an answer."""
+    try:
+        response = fetch(port, path, timeout)
+    except (OSError, http.client.HTTPException) as error:
+        return None, f"no answer ({type(error).__name__})"
+    if response.status != 200:
+        return response, f"answered {response.status}"
+    return response, ""
+
+
+def cpu_ticks(pid: int) -> int:
+    """User plus system CPU time a process has used, in clock ticks (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
 def process_children(pid: int) -> list[int]:
     """Process ids whose parent is `pid` (gunicorn's workers), read from /proc."""
     children = []
@@ -245,6 +266,19 @@ class Server:
 
     def worker_pids(self) -> list[int]:
         return process_children(self.process.pid)
+
+    def wait_idle(self, seconds: float = 60) -> None:
+        """Wait until no worker uses CPU: a sync worker finishes a request whose client
+        has gone, so a slow page's last requests would otherwise run into the next
+        measurement."""
+        deadline = time.monotonic() + seconds
+        before = {pid: cpu_ticks(pid) for pid in self.worker_pids()}
+        while time.monotonic() < deadline:
+            time.sleep(0.3)
+            now = {pid: cpu_ticks(pid) for pid in self.worker_pids()}
+            if now == before:
+                return
+            before = now
 
 
 @contextlib.contextmanager
@@ -392,6 +426,11 @@ def run_wrk(
     )
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine lowers the figures."""
+    return " / ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def machine_facts() -> dict[str, str]:
     """What a reader needs to compare runs: cores, load before the run, date, versions."""
     commit = subprocess.run(
@@ -400,7 +439,7 @@ def machine_facts() -> dict[str, str]:
     wrk_version = subprocess.run([ensure_wrk(), "--version"], capture_output=True, text=True)
     return {
         "cores": str(os.cpu_count()),
-        "load": " / ".join(f"{n:.2f}" for n in os.getloadavg()),
+        "load": load_average(),
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
         "commit": commit or "unknown",
         "python": sys.version.split()[0],
