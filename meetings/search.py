@@ -7,9 +7,11 @@ words, and OR between alternatives.
   tsvector over its translated fields (english for `_en`, russian for `_ru`, simple for
   `_kk`, which PostgreSQL has no configuration for), backed by a GIN expression index
   built from the same expression (see `create_search_index`), ranked with ts_rank.
-- SQLite: case-folded substring matching. SQLite's LIKE folds ASCII only, so a
-  `casefold()` SQL function (registered in MeetingsConfig.ready) folds Cyrillic too;
-  results are ranked by whether the high-weight fields (titles) match.
+- SQLite: an FTS5 table per searchable model (unicode61 tokenizer, which folds the case
+  of Cyrillic too), kept in step with the model's table by triggers; words match as
+  prefixes. Results are ranked by whether the high-weight fields (titles) match, using a
+  `casefold()` SQL function (registered in MeetingsConfig.ready) on the matched rows.
+  A query of exclusions only cannot use FTS5 and scans with casefold() instead.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -66,6 +69,44 @@ class SearchSpec:
         for part in parts[1:]:
             vector = vector + part
         return vector
+
+
+def create_sqlite_full_text(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
+    """RunPython functions creating the FTS5 table of `spec` and the triggers keeping it in
+    step with the model's table (SQLite only; PostgreSQL has its GIN index)."""
+
+    def forwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        table = apps.get_model(app_label, model_name)._meta.db_table
+        fts = f"{table}_fts"
+        columns = [column for column, _, _ in spec.columns()]
+        names = ", ".join(f'"{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        schema_editor.execute(
+            f'CREATE VIRTUAL TABLE "{fts}" USING fts5({names}, content="{table}", '
+            "content_rowid=\"id\", tokenize='unicode61 remove_diacritics 2')"
+        )
+        remove = (
+            f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES (\'delete\', old.id, {old});'
+        )
+        add = f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new.id, {new});'
+        for event, body in (("INSERT", add), ("DELETE", remove), ("UPDATE", remove + " " + add)):
+            schema_editor.execute(
+                f'CREATE TRIGGER "{fts}_{event.lower()}" AFTER {event} ON "{table}" BEGIN {body} END'
+            )
+        schema_editor.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
+
+    def backwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        table = apps.get_model(app_label, model_name)._meta.db_table
+        for event in ("insert", "delete", "update"):
+            schema_editor.execute(f'DROP TRIGGER IF EXISTS "{table}_fts_{event}"')
+        schema_editor.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
+
+    return forwards, backwards
 
 
 def create_search_index(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
@@ -146,12 +187,17 @@ def folded(columns: list[str]) -> Casefold:
     )
 
 
+def nothing(queryset: QuerySet) -> QuerySet:
+    """No results, but with the `rank` a caller may sort by."""
+    return queryset.none().annotate(rank=Value(0, output_field=IntegerField()))
+
+
 def search(queryset: QuerySet, spec: SearchSpec, query: str, *, rank: bool = True) -> QuerySet:
     """`queryset` narrowed to what matches `query`, annotated with `rank` (higher is better)
     and, if `rank`, ordered by it."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     if not parse(query):
-        return queryset.none()
+        return nothing(queryset)
     if connection.vendor == "postgresql":
         results = _postgres(queryset, spec, query)
     else:
@@ -172,18 +218,45 @@ def _postgres(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
     )
 
 
+def fts5_query(clauses: list[Clause]) -> str:
+    """The clauses in FTS5's query language: quoted terms, single words as prefixes."""
+
+    def term(text: str) -> str:
+        quoted = '"' + text.replace('"', '""') + '"'
+        return quoted if " " in text else quoted + "*"
+
+    def group(clause: Clause) -> str:
+        usable = [t for t in clause.alternatives if any(ch.isalnum() for ch in t)]
+        return "(" + " OR ".join(term(t) for t in usable) + ")" if usable else ""
+
+    positive = [g for c in clauses if not c.negated and (g := group(c))]
+    negative = [g for c in clauses if c.negated and (g := group(c))]
+    if not positive:
+        return ""
+    return " AND ".join(positive) + "".join(f" NOT {g}" for g in negative)
+
+
 def _fallback(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
     clauses = parse(query)
     queryset = queryset.alias(
         document=folded([column for column, _, _ in spec.columns()]),
         heading=folded([column for column, _, _ in spec.columns("A")]),
     )
-    condition = Q()
-    for clause in clauses:
-        alternatives = Q()
-        for term in clause.alternatives:
-            alternatives |= Q(document__contains=term)
-        condition &= ~alternatives if clause.negated else alternatives
+    match = fts5_query(clauses)
+    if match:
+        fts = f"{queryset.model._meta.db_table}_fts"
+        matching = RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [match])
+        condition = Q(pk__in=matching)
+    elif any(not c.negated for c in clauses):
+        return nothing(queryset)  # only punctuation to look for
+    else:
+        # Exclusions only: FTS5 cannot express that; scan, comparing case-folded text.
+        condition = Q()
+        for clause in clauses:
+            alternatives = Q()
+            for text in clause.alternatives:
+                alternatives |= Q(document__contains=text)
+            condition &= ~alternatives
     in_heading = Q()
     for clause in clauses:
         if not clause.negated:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, Organisation, Topic
@@ -51,16 +51,18 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
         self.through_field = through_field
         super().__init__(vocabulary=vocabulary, **kwargs)
 
+    @property
+    def through(self) -> type:
+        return Recommendation._meta.get_field(self.field_name).remote_field.through
+
     def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
         if not value:
             return qs
-        # EXISTS on the through table instead of a join + DISTINCT: no duplicates, and
-        # it uses the through table's (recommendation, other) unique index.
-        through = Recommendation._meta.get_field(self.field_name).remote_field.through
-        matching = through.objects.filter(
-            recommendation_id=OuterRef("pk"), **{f"{self.through_field}__slug__in": value}
-        )
-        return qs.filter(Exists(matching))
+        # Recommendations linked to any chosen value, through the many-to-many table's
+        # own index on the vocabulary column: no join, no duplicate rows.
+        chosen = self.extra["vocabulary"].filter(slug__in=value).values("pk")
+        linked = self.through.objects.filter(**{f"{self.through_field}_id__in": chosen})
+        return qs.filter(pk__in=linked.values("recommendation_id"))
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -176,25 +178,25 @@ def facet_counts(filterset: RecommendationFilter) -> dict[str, list[FacetValue]]
     facets: dict[str, list[FacetValue]] = {}
     for name in ("topic", "group", "body"):
         slugs_filter = filterset.filters[name]
-        target = slugs_filter.through_field
-        through = Recommendation._meta.get_field(slugs_filter.field_name).remote_field.through
-        rows = (
-            through.objects.filter(
+        column = f"{slugs_filter.through_field}_id"
+        # Counted by id on the many-to-many table alone (its index covers it); the few
+        # vocabulary rows are then read for their slugs and names in the reader's language.
+        counts = dict(
+            slugs_filter.through.objects.filter(
                 recommendation_id__in=filterset.queryset_without(name).values("pk")
             )
-            .values_list(f"{target}__slug", f"{target}__name")
-            .annotate(count=Count("recommendation_id"))
-            .order_by("-count", f"{target}__name")
+            .values_list(column)
+            .annotate(Count("recommendation_id"))
+            .order_by()
         )
         chosen = set(active.get(name, []))
-        facets[name] = [
-            FacetValue(slug, label, count, slug in chosen) for slug, label, count in rows
+        vocabulary = slugs_filter.extra["vocabulary"].filter(
+            Q(pk__in=list(counts)) | Q(slug__in=chosen)
+        )
+        values = [
+            FacetValue(v.slug, v.name, counts.get(v.pk, 0), v.slug in chosen) for v in vocabulary
         ]
-        # A chosen value that no longer matches anything stays in the form, at zero.
-        missing = chosen - {value.value for value in facets[name]}
-        if missing:
-            vocabulary = slugs_filter.extra["vocabulary"].filter(slug__in=missing)
-            facets[name] += [FacetValue(v.slug, v.name, 0, True) for v in vocabulary]
+        facets[name] = sorted(values, key=lambda v: (-v.count, v.label))
 
     labels = dict(Status.choices)
     counts = dict(

@@ -67,7 +67,10 @@ class RecommendationQuerySet(SearchableQuerySet):
         return self.filter(is_published=True)
 
     def demonstration(self) -> RecommendationQuerySet:
-        return self.filter(reference__startswith=DEMO_REFERENCE_PREFIX)
+        # A range rather than LIKE, which cannot use an index (SQLite's LIKE folds case).
+        return self.filter(
+            reference__gte=DEMO_REFERENCE_PREFIX, reference__lt=DEMO_REFERENCE_PREFIX[:-1] + "."
+        )
 
     def refresh_statuses(self) -> int:
         """Set each recommendation's status to that of its latest assessment, in one UPDATE."""
@@ -171,13 +174,26 @@ class Recommendation(TimeStamped):
             ),
             choices_constraint("status", Status, "recommendations_recommendation_status_valid"),
         ]
+        # Partial indexes over the published rows: the public queries say `WHERE
+        # is_published`, which SQLite can only match to an index with the same condition.
         indexes = [
-            # The public list: published recommendations, newest year first.
+            # The public list sorted newest or oldest first (read forwards or backwards),
+            # the year range filter and the year facet's counts.
             models.Index(
-                fields=["is_published", "-year", "reference"], name="rec_published_year_idx"
+                fields=["year", "reference"],
+                condition=Q(is_published=True),
+                name="rec_public_year_idx",
             ),
-            # Status filter and the counts by status.
-            models.Index(fields=["status"], name="rec_status_idx"),
+            # The status filter and the counts by status.
+            models.Index(
+                fields=["status"], condition=Q(is_published=True), name="rec_public_status_idx"
+            ),
+            # The demonstration-data notice: is any DEMO- reference published?
+            models.Index(
+                fields=["reference"],
+                condition=Q(is_published=True),
+                name="rec_public_reference_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,9 @@
+import uuid
 from typing import Any
 
 import django.test
 import pytest
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -27,6 +29,17 @@ def english():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def own_cache_keys():
+    """Each test gets cache keys of its own, so a page one test cached is never served to
+    another that starts from the same data (same data version)."""
+    backend = caches["default"]
+    shared = backend.key_prefix
+    backend.key_prefix = f"{shared}-{uuid.uuid4().hex[:12]}"
+    yield
+    backend.key_prefix = shared
 
 
 @pytest.fixture
