@@ -1,0 +1,267 @@
+"""A restore loses nothing: every row of every table comes back as it was backed up.
+
+Checked for the portable `backup`/`restore` commands on whichever database the suite runs
+on, and for that database's native tools as the README describes them (SQLite's online
+backup, pg_dump/pg_restore).
+"""
+
+import datetime
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.utils import load_backend
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Meeting, Topic
+from recommendations.models import Assessment, Recommendation
+
+from . import factories
+
+Rows = list[tuple[Any, ...]]
+
+
+def comparable(value: Any) -> Any:
+    if isinstance(value, memoryview):
+        return bytes(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC)
+    return value
+
+
+def rows(cursor: Any, sql: str) -> Rows:
+    cursor.execute(sql)
+    return sorted((tuple(comparable(v) for v in row) for row in cursor.fetchall()), key=repr)
+
+
+# An SQLite full-text index (meetings/search.py) is an FTS5 table over its model's table
+# plus these shadow tables, whose bytes depend on the order rows were indexed in.
+FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
+
+
+def search_index_entries(cursor: Any, fts: str) -> Rows:
+    """What the index holds, independent of its layout: every term at every position."""
+    vocabulary = f"{fts}_entries"
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE temp.\"{vocabulary}\" USING fts5vocab(main, '{fts}', instance)"
+    )
+    entries = rows(cursor, f'SELECT term, doc, col, "offset" FROM temp."{vocabulary}"')
+    cursor.execute(f'DROP TABLE temp."{vocabulary}"')
+    return entries
+
+
+def every_table(database: BaseDatabaseWrapper) -> dict[str, Rows]:
+    """Every row of every table, including tables no model describes (django_migrations);
+    full-text indexes by their entries."""
+    contents = {}
+    with database.cursor() as cursor:
+        tables = set(database.introspection.table_names(cursor))
+        if database.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5(%'"
+            )
+            for (fts,) in cursor.fetchall():
+                tables -= {fts, *(f"{fts}_{shadow}" for shadow in FTS5_SHADOWS)}
+                contents[f"{fts} (entries)"] = search_index_entries(cursor, fts)
+        for table in tables:
+            contents[table] = rows(cursor, f"SELECT * FROM {database.ops.quote_name(table)}")
+    return contents
+
+
+# The cache key that database triggers redraw on every write to the public record
+# (dialogue_platform/data_version.py). Loading a backup through the ORM is such a write,
+# so its number is new, which only empties the cache; it is not content.
+DATA_VERSION = "dialogue_platform_dataversion"
+
+
+def assert_same_tables(
+    restored: dict[str, Rows], original: dict[str, Rows], *, except_for: frozenset = frozenset()
+) -> None:
+    assert sorted(restored) == sorted(original)
+    for table, rows in original.items():
+        if table in except_for:
+            assert len(restored[table]) == len(rows), f"{table} lost rows"
+        else:
+            assert restored[table] == rows, f"{table} differs after the restore"
+
+
+def assert_worth_comparing(contents: dict[str, Rows]) -> None:
+    """The comparison means something only if the tables that matter hold rows."""
+    for model in (Meeting, AgendaItem, Recommendation, Assessment, AccessAttempt, LogEntry):
+        assert contents[model._meta.db_table], f"{model._meta.db_table} is empty"
+    for table in ("django_session", "auth_group_permissions", "dialogue_platform_user_groups"):
+        assert contents[table], f"{table} is empty"
+    assert contents[Recommendation.topics.through._meta.db_table]
+    indexes = [entries for name, entries in contents.items() if name.endswith("(entries)")]
+    assert all(indexes), "an SQLite search index is empty"
+
+
+@pytest.fixture
+def populated(demo, client) -> None:
+    """The demo data, plus a row in each kind of table the demo leaves empty: a staff
+    account in a group, with permissions, a session, a failed login, an admin log entry.
+    (Its own group: the migrations' Secretariat group may be gone after a browser test.)"""
+    staff = factories.user(username="aigerim", is_staff=True)
+    group = Group.objects.create(name="Backup checkers")
+    group.permissions.add(Permission.objects.get(codename="change_meeting"))
+    staff.groups.add(group)
+    staff.user_permissions.add(Permission.objects.get(codename="view_meeting"))
+    client.force_login(staff)
+    client.post(reverse("admin:login"), {"username": "aigerim", "password": "wrong"})
+    meeting = Meeting.objects.first()
+    LogEntry.objects.log_actions(
+        user_id=staff.pk, queryset=[meeting], action_flag=CHANGE, change_message="Checked."
+    )
+
+
+@pytest.mark.django_db
+def test_the_portable_backup_restores_every_row_into_a_freshly_migrated_database(
+    populated, tmp_path
+):
+    original = every_table(connection)
+    assert_worth_comparing(original)
+    backup = tmp_path / "backup.json.gz"
+
+    call_command("backup", str(backup))
+    # A freshly migrated database: no content, but content types and permissions created
+    # again by the migrations, under keys of their own.
+    connection.check_constraints()  # as at a commit; PostgreSQL truncates nothing before
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Recommendation.objects.exists()
+    call_command("restore", str(backup), interactive=False)
+
+    assert_same_tables(every_table(connection), original, except_for=frozenset({DATA_VERSION}))
+
+
+@pytest.mark.django_db
+def test_after_a_restore_new_records_get_fresh_keys(populated, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("backup", str(backup))
+    call_command("restore", str(backup), interactive=False)
+    highest = Topic.objects.order_by("-pk").first().pk
+
+    assert factories.topic().pk > highest
+
+
+@pytest.mark.django_db
+def test_a_backup_that_fails_to_load_leaves_the_database_as_it_was(populated, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"model": "meetings.topic", "pk": 1, "fields": {"no_such_field": 1}}]')
+    before = every_table(connection)
+
+    with pytest.raises(Exception, match=r"no_such_field|Problem installing"):
+        call_command("restore", str(broken), interactive=False)
+
+    assert_same_tables(every_table(connection), before)
+
+
+def wrapper_for(settings_dict: dict[str, Any], alias: str) -> BaseDatabaseWrapper:
+    """A connection to another database with the same engine, converting values exactly
+    as the suite's own connection does, so that rows compare equal."""
+    return load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias)
+
+
+@pytest.fixture
+def other_connection() -> Iterator[list[BaseDatabaseWrapper]]:
+    opened: list[BaseDatabaseWrapper] = []
+    yield opened
+    for database in opened:
+        database.close()
+
+
+# Native tools read committed data from outside this connection, hence a transactional
+# test; serialized_rollback puts back the migrations' data (the Secretariat group) after.
+native = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@native
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own backup")
+def test_sqlites_online_backup_restores_every_row(populated, tmp_path, other_connection):
+    original = every_table(connection)
+    backup_file, restored_file = tmp_path / "backup.sqlite3", tmp_path / "restored.sqlite3"
+
+    # What `sqlite3 db.sqlite3 ".backup 'backup.sqlite3'"` does, while the site runs.
+    with sqlite3.connect(backup_file) as backup:
+        connection.connection.backup(backup)
+    backup.close()
+    # Restoring is copying the backup into place while the site is stopped.
+    shutil.copyfile(backup_file, restored_file)
+    restored = wrapper_for({**connection.settings_dict, "NAME": str(restored_file)}, "restored")
+    other_connection.append(restored)
+
+    assert_same_tables(every_table(restored), original)
+
+
+def postgres_command(settings_dict: dict[str, Any], program: str, *options: str) -> list[str]:
+    """A PostgreSQL client program pointed at the server the suite uses."""
+    return [
+        program,
+        *options,
+        f"--host={settings_dict['HOST'] or 'localhost'}",
+        f"--port={settings_dict['PORT'] or 5432}",
+        f"--username={settings_dict['USER']}",
+    ]
+
+
+@native
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own tools")
+@pytest.mark.skipif(not shutil.which("pg_restore"), reason="needs pg_dump and pg_restore")
+def test_pg_dump_and_pg_restore_restore_every_row_and_sequence(
+    populated, tmp_path, other_connection
+):
+    original = every_table(connection)
+    settings_dict = connection.settings_dict
+    password = {"PGPASSWORD": settings_dict["PASSWORD"]} if settings_dict["PASSWORD"] else {}
+    env = {**os.environ, **password}
+    dump = tmp_path / "backup.dump"
+    empty = f"{settings_dict['NAME']}_restore_check"
+
+    subprocess.run(
+        [
+            *postgres_command(settings_dict, "pg_dump", "--format=custom", f"--file={dump}"),
+            settings_dict["NAME"],
+        ],
+        check=True,
+        env=env,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{empty}"')
+        cursor.execute(f'CREATE DATABASE "{empty}"')
+    try:
+        subprocess.run(
+            [
+                *postgres_command(
+                    settings_dict, "pg_restore", "--clean", "--if-exists", "--no-owner"
+                ),
+                f"--dbname={empty}",
+                str(dump),
+            ],
+            check=True,
+            env=env,
+        )
+        restored = wrapper_for({**settings_dict, "NAME": empty}, "restored")
+        other_connection.append(restored)
+
+        assert_same_tables(every_table(restored), original)
+        assert sequences(restored) == sequences(connection)
+    finally:
+        for database in other_connection:
+            database.close()
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{empty}"')
+
+
+def sequences(database: BaseDatabaseWrapper) -> list[tuple[str, int | None]]:
+    with database.cursor() as cursor:
+        cursor.execute("SELECT sequencename, last_value FROM pg_sequences ORDER BY 1")
+        return cursor.fetchall()

@@ -1,0 +1,50 @@
+"""The cache is in-process by default and Redis when REDIS_URL names one."""
+
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .test_production_settings import REAL_KEY, run_python
+
+SHOW_CACHE = (
+    "import json; from dialogue_platform import settings; "
+    "print(json.dumps(settings.CACHES['default']))"
+)
+
+
+def cache_settings(**env: str) -> dict:
+    result = run_python(SHOW_CACHE, DEBUG="0", SECRET_KEY=REAL_KEY, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_without_redis_url_the_cache_is_in_process_memory():
+    assert cache_settings(REDIS_URL="")["BACKEND"] == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
+def test_with_redis_url_the_cache_is_that_redis_under_the_sites_prefix():
+    configured = cache_settings(REDIS_URL="redis://cache.internal:6379/2")
+
+    assert configured["BACKEND"] == "django_redis.cache.RedisCache"
+    assert configured["LOCATION"] == "redis://cache.internal:6379/2"
+    assert configured["KEY_PREFIX"] == "dialogue-platform"
+
+
+def test_the_configured_cache_stores_and_returns_values():
+    # Against Redis when the suite runs with REDIS_URL (CI's PostgreSQL pass).
+    cache.set("cache-check", {"answer": 42}, timeout=30)
+
+    assert cache.get("cache-check") == {"answer": 42}
+    cache.delete("cache-check")
+
+
+def test_each_test_run_writes_under_its_own_key_prefix():
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+
+    assert prefix.startswith("test-")
+    assert prefix != "dialogue-platform"
+    # conftest.py narrows it further, test by test.
+    assert cache.make_key("anything").startswith(prefix)
