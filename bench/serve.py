@@ -300,6 +300,8 @@ def serve(
         str(log),
         "--graceful-timeout",
         "5",
+        # The control socket's default path is shared by every gunicorn of the user.
+        "--no-control-socket",
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=production_env(database_url))
     server = Server(process, port, workers)
