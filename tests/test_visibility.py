@@ -13,7 +13,9 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 MARK = "Zanzibar"  # a word found only in the drafts
-DRAFT_TITLES = [f"{MARK} {kind}" for kind in ("meeting", "agenda item", "recommendation", "document")]
+DRAFT_TITLES = [
+    f"{MARK} {kind}" for kind in ("meeting", "agenda item", "recommendation", "document")
+]
 
 
 @pytest.fixture
