@@ -19,9 +19,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from itertools import islice
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.conf import settings
+from django.db import connection
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.translation import get_language
 
 from meetings.models import Organisation, Topic
 
@@ -43,49 +47,80 @@ LIST_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows fetched (with their prefetches) per round trip while streaming
 
 
-def export_queryset(recommendations: QuerySet) -> QuerySet:
-    """The recommendations with everything a row needs, in a fixed number of queries per chunk."""
+def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Iterator[dict]:
+    """The export's rows, streamed: plain values a chunk at a time, with each chunk's
+    topics, groups and bodies read from the many-to-many tables in one query apiece
+    (no model instances: this is what lets 10,000 rows stream in well under a second)."""
     latest = (
         Assessment.objects.filter(recommendation=OuterRef("pk"))
         .order_by("-date")
         .values("date")[:1]
     )
-    return (
-        recommendations.select_related("meeting")
-        .annotate(last_assessment_date=Subquery(latest))
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.only("slug").order_by("slug")),
-            Prefetch(
-                "affected_groups", queryset=AffectedGroup.objects.only("slug").order_by("slug")
-            ),
-            Prefetch(
-                "responsible_bodies", queryset=Organisation.objects.only("slug").order_by("slug")
-            ),
-        )
-    )
-
-
-def row(recommendation: Recommendation, absolute_url: Callable[[str], str]) -> dict[str, Any]:
-    """One recommendation as a dict of the export's columns (lists stay lists)."""
-    meeting = recommendation.public_meeting
-    last = recommendation.last_assessment_date
-    return {
-        "reference": recommendation.reference,
-        "year": recommendation.year,
-        "status": recommendation.status,
-        "text": recommendation.text,
-        "topics": [t.slug for t in recommendation.topics.all()],
-        "affected_groups": [g.slug for g in recommendation.affected_groups.all()],
-        "responsible_bodies": [o.slug for o in recommendation.responsible_bodies.all()],
-        "meeting": meeting.slug if meeting else "",
-        "last_assessment_date": last.isoformat() if last else "",
-        "url": absolute_url(recommendation.get_absolute_url()),
+    # The text in the reader's language, or its fallbacks, picked here from the raw
+    # columns: modeltranslation's own fallback costs more than the rest of the row.
+    languages = text_languages()
+    values = recommendations.annotate(last_assessment_date=Subquery(latest)).values_list(
+        "pk", "reference", "year", "status", "meeting__slug", "meeting__is_published",
+        "last_assessment_date", *(f"text_{code}" for code in languages),
+    )  # fmt: skip
+    vocabularies = {
+        "topics": dict(Topic.objects.values_list("pk", "slug")),
+        "affected_groups": dict(AffectedGroup.objects.values_list("pk", "slug")),
+        "responsible_bodies": dict(Organisation.objects.values_list("pk", "slug")),
     }
+    # References are URL-safe (see Recommendation.reference), so one reverse() serves all.
+    url = absolute_url(reverse("recommendations:detail", args=["REFERENCE"]))
+    prefix, suffix = url.split("REFERENCE")
+    for chunk in batched(values.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        ids = [row[0] for row in chunk]
+        linked = {name: _linked(name, ids, slugs) for name, slugs in vocabularies.items()}
+        for pk, reference, year, status, meeting, meeting_public, last, *texts in chunk:
+            yield {
+                "reference": reference,
+                "year": year,
+                "status": status,
+                "text": next((text for text in texts if text), ""),
+                "topics": linked["topics"].get(pk, []),
+                "affected_groups": linked["affected_groups"].get(pk, []),
+                "responsible_bodies": linked["responsible_bodies"].get(pk, []),
+                "meeting": meeting if meeting_public else "",
+                "last_assessment_date": last.isoformat() if last else "",
+                "url": f"{prefix}{reference}{suffix}",
+            }
 
 
-def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Iterator[dict]:
-    for recommendation in export_queryset(recommendations).iterator(chunk_size=CHUNK_SIZE):
-        yield row(recommendation, absolute_url)
+def text_languages() -> list[str]:
+    """The active language, then its content fallbacks (as modeltranslation orders them)."""
+    current = get_language() or settings.LANGUAGE_CODE
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    order = [current, *fallbacks.get(current, fallbacks["default"])]
+    return list(dict.fromkeys(code for code in order if code in dict(settings.LANGUAGES)))
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (itertools.batched arrives only in Python 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
+    """{recommendation id: sorted slugs} for one many-to-many field and a chunk of ids."""
+    through = Recommendation._meta.get_field(field).remote_field.through
+    table = connection.ops.quote_name(through._meta.db_table)
+    target = connection.ops.quote_name(through._meta.get_field(
+        Recommendation._meta.get_field(field).m2m_reverse_name()).column)  # fmt: skip
+    # Plain SQL: the ORM spends longer building a 2,000-value IN than the database running it.
+    sql = (
+        f'SELECT "recommendation_id", {target} FROM {table} '
+        f'WHERE "recommendation_id" IN ({", ".join(["%s"] * len(ids))})'
+    )
+    linked: dict[int, list[str]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        for rec_id, target_id in cursor.fetchall():
+            linked.setdefault(rec_id, []).append(slugs[target_id])
+    return {rec_id: sorted(found) for rec_id, found in linked.items()}
 
 
 class _Echo:
