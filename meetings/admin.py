@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -53,15 +54,27 @@ class PublishActionsMixin:
 
     actions = ["publish", "unpublish"]
 
-    @admin.action(description="Publish selected %(verbose_name_plural)s")
+    @admin.action(description=_("Publish selected %(verbose_name_plural)s"))
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(is_published=True)
-        self.message_user(request, f"{count} published.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d record published.", "%(count)d records published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Unpublish selected %(verbose_name_plural)s (back to draft)")
+    @admin.action(description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"))
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(is_published=False)
-        self.message_user(request, f"{count} returned to draft.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d record returned to draft.", "%(count)d records returned to draft.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 class AgendaItemInline(TranslationStackedInline):

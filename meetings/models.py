@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -229,7 +230,7 @@ class Meeting(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%d %B %Y}: {self.title}"
+        return f"{date_format(self.date)}: {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.slug])
