@@ -1,0 +1,47 @@
+"""The public pages the browser tests visit, and the screen sizes they visit them at."""
+
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import Page
+
+from meetings.models import Document
+
+WIDE = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+
+NOT_FOUND = "/no-such-page/"
+
+# One page of each public type, as paths (so a language prefix can be put in front).
+# `{document}` is the id of the demo's UN Women report, known only once the demo is loaded.
+PUBLIC_PAGES = {
+    "home": "/",
+    "meetings": "/meetings/",
+    "meeting": "/meetings/2021-10-22-snap-online-meeting/",
+    "recommendations-filtered": "/recommendations/?topic=torture-prevention&status=in_progress&status=implemented",
+    "recommendation": "/recommendations/DEMO-2013-008/",
+    "topics": "/topics/",
+    "topic": "/topics/torture-prevention/",
+    "organisations": "/organisations/",
+    "organisation": "/organisations/ministry-of-internal-affairs/",
+    "documents": "/documents/",
+    "document": "/documents/{document}/",
+    "not-found": NOT_FOUND,
+}
+
+
+def public_page_path(template: str) -> str:
+    """The path of a page of the loaded demo data (after the `demo` fixture has run)."""
+    if "{document}" not in template:
+        return template
+    report = Document.objects.published().get(title__startswith="Recommendations of the UN Women")
+    return template.format(document=report.pk)
+
+
+def visit(page: Page, path: str) -> None:
+    """Open a public page of the demo data; it answers as a visitor expects (not an error page
+    that would then be audited or photographed instead)."""
+    response = page.goto(public_page_path(path))
+    expected = 404 if path.endswith(NOT_FOUND) else 200
+    assert response.status == expected, f"{path} answered {response.status}"
