@@ -1,11 +1,43 @@
 """Back office for recommendations and their implementation history."""
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 
 from meetings.admin import PublishActionsMixin
 
+from .exports import COLUMNS
+from .importer import import_recommendations
 from .models import AffectedGroup, Assessment, Recommendation
+
+# An export of 100,000 recommendations is about 55 MB; far larger is not such a file.
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Problems listed on the page at most: a wholly wrong file would otherwise list one per row.
+MAX_PROBLEMS_SHOWN = 1000
+
+
+class ImportForm(forms.Form):
+    """The CSV file to import (the columns of /recommendations/export.csv)."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8, with the columns of the public export (/recommendations/export.csv).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        file = self.cleaned_data["file"]
+        if file.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; "
+                "import it with the import_recommendations command instead."
+            )
+        return file
 
 
 class AssessmentInline(admin.StackedInline):
@@ -54,6 +86,46 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
     ]
     inlines = [AssessmentInline]
     save_on_top = True
+    # Adds an "Import CSV" link beside "Add recommendation".
+    change_list_template = "admin/recommendations/recommendation/change_list.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        # Before the default URLs, whose "<path:object_id>/" would otherwise match "import/".
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="recommendations_recommendation_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a CSV file: every problem listed and nothing written, or all of it imported."""
+        # Importing creates and changes records, so it takes both permissions.
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            result = import_recommendations(file=form.cleaned_data["file"])
+            if not result.problems:
+                self.message_user(request, f"Import done: {result.summary}", messages.SUCCESS)
+                return redirect("admin:recommendations_recommendation_changelist")
+            problems = result.problems
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import recommendations from CSV",
+            "opts": self.opts,
+            "form": form,
+            "columns": COLUMNS,
+            "problems": problems[:MAX_PROBLEMS_SHOWN],
+            "problem_count": len(problems),
+            "problems_not_shown": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+        }
+        return TemplateResponse(
+            request, "admin/recommendations/recommendation/import.html", context
+        )
 
     @admin.display(description="text")
     def short_text(self, obj: Recommendation) -> str:

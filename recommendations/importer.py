@@ -1,0 +1,766 @@
+"""Bulk import of recommendations from a CSV file in the open-data format of
+recommendations/exports.py, so that export → import reproduces the same records.
+
+The whole file is checked before anything is written: every problem is reported with
+its row (as a spreadsheet numbers it: the header is row 1) and its column, and a file
+with any problem writes nothing. A clean file is written in one transaction.
+
+How a row is applied:
+- A row whose reference is new creates a published recommendation. A row whose
+  reference exists updates that record's text, year, meeting, topics, affected groups
+  and responsible bodies. An update keeps the record's `is_published`: a re-import of an
+  older export must not bring back a record the secretariat has withdrawn. It also keeps
+  `proposed_by` (not in the format), and the agenda item unless the meeting changes.
+- `status` and `last_assessment_date` describe the latest assessment. When they differ
+  from the record's (a new record counts as not assessed, with no date), one Assessment
+  is added with that status, dated `last_assessment_date` or today when it is empty, and
+  the statuses are recomputed from the history. History is never overwritten: a row whose
+  assessment would be older than the record's latest one is a problem, since adding it
+  could not make the file's status the current one.
+- The `url` column is ignored; it is derived from the reference.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any, Protocol, TypeVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from meetings.models import Meeting, Organisation, Topic
+
+from .exports import COLUMNS
+from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
+
+IGNORED_COLUMNS = {"url"}
+REQUIRED_COLUMNS = [c for c in COLUMNS if c not in IGNORED_COLUMNS]
+LIST_DELIMITER = ";"  # exports join with "; "; spaces around slugs are optional
+IMPORTED_SUMMARY = "Status imported from a CSV file."
+STATUSES = dict.fromkeys(Status.values)  # in vocabulary order, for the message
+LAST_YEAR = 9999  # keeps a typo like 20177 out of the (small integer) year column
+# Rows written per round of bulk statements, which is also the most values in any IN (...)
+# list: below the 999 variables per statement of SQLite builds before 3.32.
+BATCH = 900
+
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Wraps an iterable to report progress, as tqdm does: progress(rows, desc=..., total=...)."""
+
+    def __call__(self, iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]: ...
+
+
+def no_progress(iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]:
+    return iterable
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the file, where a spreadsheet shows it (row None: the whole file)."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = [f"row {self.row}"] if self.row else ["file"]
+        where += [f"column {self.column}"] if self.column else []
+        place = ", ".join(where)
+        return f"{place[0].upper()}{place[1:]}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    """What an import found and did; nothing was written when there are problems."""
+
+    problems: list[Problem] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    assessments_added: int = 0
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.assessments_added} assessments added."
+        )
+
+
+@dataclass
+class Row:
+    """One valid row, with its slugs resolved to primary keys."""
+
+    number: int
+    reference: str
+    year: int
+    status: str
+    text: str
+    meeting_id: int | None
+    assessment_date: datetime.date | None
+    relations: dict[str, frozenset[int]]
+
+
+@dataclass
+class Existing:
+    """What a recommendation already in the database holds, for comparison with its row."""
+
+    pk: int
+    text: str
+    year: int
+    meeting_id: int | None
+    agenda_item_id: int | None
+    status: str
+    last_assessment_date: datetime.date | None
+    relations: dict[str, frozenset[int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A list column and the many-to-many field it fills."""
+
+    column: str
+    model: type[models.Model]
+    noun: str
+
+    @property
+    def through(self) -> type[models.Model]:
+        return Recommendation._meta.get_field(self.column).remote_field.through
+
+    @property
+    def target_field(self) -> str:
+        return f"{self.model._meta.model_name}_id"
+
+
+RELATIONS = [
+    Relation("topics", Topic, "topic"),
+    Relation("affected_groups", AffectedGroup, "affected group"),
+    Relation("responsible_bodies", Organisation, "organisation"),
+]
+
+
+class FileProblem(Exception):
+    """A problem that stops the check early: the rest of the file cannot be read."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = list(problems)
+
+
+def import_recommendations(
+    *,
+    file: IO[bytes],
+    today: datetime.date | None = None,
+    progress: Progress = no_progress,
+) -> ImportResult:
+    """Check the whole CSV file, then, only if it has no problem, write it in one transaction."""
+    today = today or timezone.localdate()
+    try:
+        header, records = read_csv(file.read())
+        # The text column is the default language's, like the unprefixed public export,
+        # whatever language the person importing reads the admin in.
+        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+            return check_and_write(header, records, today=today, progress=progress)
+    except FileProblem as error:
+        return ImportResult(problems=error.problems)
+    except IntegrityError:
+        # Someone else changed a vocabulary or created a reference between the check
+        # and the write; the transaction is rolled back, so nothing was written.
+        message = "The records changed while the file was imported; nothing was written. Try again."
+        return ImportResult(problems=[Problem(None, "", message)])
+
+
+def check_and_write(
+    header: list[str], records: list[list[str]], *, today: datetime.date, progress: Progress
+) -> ImportResult:
+    rows, problems = check_rows(header, records, progress=progress)
+    existing = load_existing([row.reference for row in rows])
+    problems += check_history(rows, existing, today=today)
+    if problems:
+        return ImportResult(problems=sorted(problems, key=lambda p: p.row or 0))
+    return write(rows, existing, today=today, progress=progress)
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
+    """The header and the records of UTF-8 CSV bytes (a byte-order mark is allowed)."""
+    text = decode(data)
+    records = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as error:
+        row = len(records) + 1
+        raise FileProblem(Problem(row, "", f"This row cannot be read as CSV ({error}).")) from None
+    if not records or not any(field.strip() for field in records[0]):
+        raise FileProblem(Problem(1, "", "The file is empty: the first row must be the header."))
+    header = [name.strip() for name in records[0]]
+    check_header(header)
+    return header, records[1:]
+
+
+NOT_UTF8 = (
+    "The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8 (comma "
+    "delimited)” and import it again."
+)
+UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, kept as surrogates
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        raise FileProblem(
+            Problem(None, "", "This is a spreadsheet workbook, not a CSV file. " + NOT_UTF8)
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem(locate_undecodable(data)) from None
+
+
+def locate_undecodable(data: bytes) -> Problem:
+    """Where the first byte that is not UTF-8 is, so the user can find the culprit."""
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    header: list[str] = []
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            header = header or record
+            for index, value in enumerate(record):
+                if UNDECODED.search(value):
+                    column = header[index].strip() if number > 1 and index < len(header) else ""
+                    return Problem(number, column, NOT_UTF8)
+    except csv.Error:
+        pass
+    return Problem(None, "", NOT_UTF8)
+
+
+def check_header(header: list[str]) -> None:
+    problems = [
+        Problem(1, name, "This column appears more than once.")
+        for index, name in enumerate(header)
+        if name and name in header[:index]
+    ]
+    problems += [
+        Problem(1, name, f"Missing column (the columns are: {', '.join(COLUMNS)}).")
+        for name in REQUIRED_COLUMNS
+        if name not in header
+    ]
+    problems += [
+        Problem(1, name, "Unknown column.") for name in header if name not in COLUMNS and name
+    ]
+    if len(header) == 1 and ";" in header[0]:
+        message = "The columns are separated by “;”: save the file with commas as separators."
+        problems = [Problem(1, "", message)]
+    if problems:
+        raise FileProblem(*problems)
+
+
+# Checking -------------------------------------------------------------------------------
+
+
+@dataclass
+class Vocabularies:
+    """Every slug the file may use, mapped to its primary key: loaded once, then dict lookups."""
+
+    relations: dict[str, dict[str, int]]
+    meetings: dict[str, int]
+
+    @classmethod
+    def load(cls) -> Vocabularies:
+        return cls(
+            relations={
+                r.column: dict(r.model.objects.order_by().values_list("slug", "pk"))
+                for r in RELATIONS
+            },
+            meetings=dict(Meeting.objects.order_by().values_list("slug", "pk")),
+        )
+
+
+def check_rows(
+    header: list[str], records: list[list[str]], *, progress: Progress
+) -> tuple[list[Row], list[Problem]]:
+    """Every row checked; the valid ones resolved, and every problem found on the way."""
+    vocabularies = Vocabularies.load()
+    first_row_of: dict[str, int] = {}
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    numbered = enumerate(records, start=2)
+    for number, record in progress(numbered, desc="Checking", total=len(records)):
+        if not any(value.strip() for value in record):
+            continue  # blank lines, such as a spreadsheet's trailing empty rows
+        if len(record) != len(header):
+            message = f"Expected {len(header)} fields as in the header, found {len(record)}."
+            problems.append(Problem(number, "", message))
+            continue
+        row, row_problems = check_row(number, dict(zip(header, record, strict=True)), vocabularies)
+        problems += row_problems
+        if row and row.reference in first_row_of:
+            message = f"{row.reference} is also in row {first_row_of[row.reference]}."
+            problems.append(Problem(number, "reference", message))
+        elif row:
+            first_row_of[row.reference] = number
+            rows.append(row)
+    return rows, problems
+
+
+def check_row(
+    number: int, values: dict[str, str], vocabularies: Vocabularies
+) -> tuple[Row | None, list[Problem]]:
+    """One row's values, checked column by column."""
+    problems: list[Problem] = []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(Problem(number, column, message))
+
+    for column, value in values.items():
+        if "\x00" in value:
+            problem(column, "Contains a NUL character.")
+    if problems:
+        return None, problems
+
+    reference = values["reference"].strip()
+    if error := reference_error(reference):
+        problem("reference", error)
+
+    year = values["year"].strip()
+    if not (year.isascii() and year.isdigit()):
+        problem("year", f"“{year}” is not a year." if year else "The year is empty.")
+    elif int(year) < FIRST_YEAR:
+        problem("year", f"{year} is before {FIRST_YEAR}, when the Dialogue Platform began.")
+    elif int(year) > LAST_YEAR:
+        problem("year", f"{year} is not a year.")
+
+    status = values["status"].strip()
+    if status not in STATUSES:
+        problem("status", f"Unknown status “{status}” (use one of: {', '.join(STATUSES)}).")
+
+    text = values["text"]
+    if not text.strip():
+        problem("text", "The text is empty.")
+
+    relations = {}
+    for relation in RELATIONS:
+        known = vocabularies.relations[relation.column]
+        slugs = split_list(values[relation.column])
+        if unknown := [slug for slug in slugs if slug not in known]:
+            problem(relation.column, f"Unknown {relation.noun} slug: {', '.join(unknown)}.")
+        relations[relation.column] = frozenset(known[s] for s in slugs if s in known)
+
+    meeting = values["meeting"].strip()
+    if meeting and meeting not in vocabularies.meetings:
+        problem("meeting", f"Unknown meeting slug: {meeting}.")
+
+    date, error = parse_date(values["last_assessment_date"].strip())
+    if error:
+        problem("last_assessment_date", error)
+
+    if problems:
+        return None, problems
+    row = Row(
+        number=number,
+        reference=reference,
+        year=int(year),
+        status=status,
+        text=text,
+        meeting_id=vocabularies.meetings.get(meeting),
+        assessment_date=date,
+        relations=relations,
+    )
+    return row, []
+
+
+REFERENCE_FIELD = Recommendation._meta.get_field("reference")
+
+
+def reference_error(reference: str) -> str:
+    """The model field's own rules (format and length), as a message; empty when valid."""
+    if not reference:
+        return "The reference is empty."
+    try:
+        REFERENCE_FIELD.run_validators(reference)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
+
+
+def split_list(value: str) -> list[str]:
+    """Slugs of a list column, in order, without blanks or repeats."""
+    if not value:
+        return []
+    return list(dict.fromkeys(filter(None, map(str.strip, value.split(LIST_DELIMITER)))))
+
+
+DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: str) -> tuple[datetime.date | None, str]:
+    if not value:
+        return None, ""
+    try:
+        if DATE_FORMAT.fullmatch(value):
+            return datetime.date.fromisoformat(value), ""
+    except ValueError:
+        pass
+    return None, f"“{value}” is not a date (use YYYY-MM-DD, e.g. 2021-10-22)."
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def load_existing(references: Sequence[str]) -> dict[str, Existing]:
+    """The recommendations the file names that already exist, with their latest assessment
+    date and relations, in at most five queries. Up to BATCH of them are looked up by key; more
+    are picked out of one pass over the tables, which costs less than thousands of IN (...)
+    parameters and, unlike them, works on every database."""
+    wanted = set(references)
+    keys = Recommendation.objects.values_list("reference", "pk").order_by()
+    if len(wanted) <= BATCH:
+        keys = keys.filter(reference__in=wanted)
+    matched = {pk: reference for reference, pk in keys if reference in wanted}
+    if not matched:
+        return {}
+    few = len(matched) <= BATCH
+
+    records = (
+        Recommendation.objects.annotate(last_assessment_date=Max("assessments__date"))
+        .values_list(
+            "pk",
+            "text",
+            "year",
+            "meeting_id",
+            "agenda_item_id",
+            "status",
+            "last_assessment_date",
+        )
+        .order_by()
+    )
+    by_pk = {
+        values[0]: Existing(*values)
+        for values in (records.filter(pk__in=list(matched)) if few else records)
+        if values[0] in matched
+    }
+    for relation in RELATIONS:
+        pairs = relation.through.objects.values_list("recommendation_id", relation.target_field)
+        related: dict[int, set[int]] = {pk: set() for pk in by_pk}
+        for pk, target in pairs.filter(recommendation_id__in=list(matched)) if few else pairs:
+            if pk in related:
+                related[pk].add(target)
+        for pk, targets in related.items():
+            by_pk[pk].relations[relation.column] = frozenset(targets)
+    return {matched[pk]: record for pk, record in by_pk.items()}
+
+
+def assessment_to_add(
+    row: Row, current: Existing | None, today: datetime.date
+) -> datetime.date | None:
+    """The date of the assessment the row adds, or None when it agrees with the record."""
+    status = current.status if current else Status.NOT_ASSESSED
+    last = current.last_assessment_date if current else None
+    if row.status == status and row.assessment_date in (None, last):
+        return None
+    return row.assessment_date or today
+
+
+def check_history(
+    rows: list[Row], existing: dict[str, Existing], *, today: datetime.date
+) -> list[Problem]:
+    """Rows whose assessment would be older than the record's latest (it cannot become current)."""
+    problems = []
+    for row in rows:
+        current = existing.get(row.reference)
+        date = assessment_to_add(row, current, today)
+        if (
+            date
+            and current
+            and current.last_assessment_date
+            and date < current.last_assessment_date
+        ):
+            message = (
+                f"The status differs from the record's, but {date} is before its latest "
+                f"assessment ({current.last_assessment_date}); give a later date."
+            )
+            problems.append(Problem(row.number, "last_assessment_date", message))
+    return problems
+
+
+# Writing --------------------------------------------------------------------------------
+
+
+def write(
+    rows: list[Row], existing: dict[str, Existing], *, today: datetime.date, progress: Progress
+) -> ImportResult:
+    """Write checked rows with bulk statements, BATCH rows at a time."""
+    result = ImportResult()
+    for batch in batched(progress(rows, desc="Writing", total=len(rows)), BATCH):
+        write_batch(batch, existing, today=today, result=result)
+    return result
+
+
+def write_batch(
+    batch: list[Row], existing: dict[str, Existing], *, today: datetime.date, result: ImportResult
+) -> None:
+    new_pks = create_new([row for row in batch if row.reference not in existing], result=result)
+    changed_pks = update_changed(
+        [row for row in batch if row.reference in existing], existing, result
+    )
+    write_relations(batch, existing, new_pks=new_pks, changed_pks=changed_pks)
+    add_assessments(batch, existing, new_pks=new_pks, today=today, result=result)
+
+
+def write_relations(
+    batch: list[Row],
+    existing: dict[str, Existing],
+    *,
+    new_pks: dict[str, int],
+    changed_pks: dict[str, int],
+) -> None:
+    """Topics, groups and bodies of new records; for changed records, each set that differs is
+    replaced wholesale (one DELETE and one INSERT per relation and batch, not a diff per row)."""
+    for relation in RELATIONS:
+        column = relation.column
+        replaced = {
+            row.reference: changed_pks[row.reference]
+            for row in batch
+            if row.reference in changed_pks
+            and existing[row.reference].relations[column] != row.relations[column]
+        }
+        relation.through.objects.filter(recommendation_id__in=replaced.values()).delete()
+        targets = {**new_pks, **replaced}
+        insert_many(
+            relation.through,
+            constant={},
+            varying=("recommendation_id", relation.target_field),
+            rows=[
+                (targets[row.reference], pk)
+                for row in batch
+                if row.reference in targets
+                for pk in sorted(row.relations[column])
+            ],
+        )
+
+
+def create_new(rows: list[Row], *, result: ImportResult) -> dict[str, int]:
+    """Insert the new recommendations (published) and return their primary keys by reference."""
+    insert_many(
+        Recommendation,
+        constant={"is_published": True, "status": Status.NOT_ASSESSED},
+        varying=("reference", "text", "year", "meeting_id"),
+        rows=[(row.reference, row.text, row.year, row.meeting_id) for row in rows],
+    )
+    pks = {}
+    for chunk in batched([row.reference for row in rows], BATCH):
+        pks.update(
+            Recommendation.objects.filter(reference__in=chunk).values_list("reference", "pk")
+        )
+    result.created += len(rows)
+    return pks
+
+
+def update_changed(
+    rows: list[Row], existing: dict[str, Existing], result: ImportResult
+) -> dict[str, int]:
+    """Update the records whose row differs; return their primary keys by reference."""
+    now = timezone.now()
+    changed = {}  # reference -> (text, year, meeting, agenda item, updated, pk)
+    for row in rows:
+        current = existing[row.reference]
+        same_meeting = current.meeting_id == row.meeting_id
+        if (
+            current.text == row.text
+            and current.year == row.year
+            and same_meeting
+            and current.relations == row.relations
+        ):
+            continue
+        # An agenda item belongs to one meeting: it cannot stay when the meeting changes.
+        agenda_item_id = current.agenda_item_id if same_meeting else None
+        changed[row.reference] = (
+            row.text,
+            row.year,
+            row.meeting_id,
+            agenda_item_id,
+            now,
+            current.pk,
+        )
+    update_many(
+        Recommendation,
+        varying=("text", "year", "meeting_id", "agenda_item_id", "updated"),
+        rows=list(changed.values()),
+    )
+    result.updated += len(changed)
+    result.unchanged += len(rows) - len(changed)
+    return {reference: values[-1] for reference, values in changed.items()}
+
+
+def add_assessments(
+    batch: list[Row],
+    existing: dict[str, Existing],
+    *,
+    new_pks: dict[str, int],
+    today: datetime.date,
+    result: ImportResult,
+) -> None:
+    """One new history entry per row whose status or date differs, then statuses recomputed."""
+    assessments = []  # (recommendation id, date, status)
+    for row in batch:
+        current = existing.get(row.reference)
+        if date := assessment_to_add(row, current, today):
+            pk = current.pk if current else new_pks[row.reference]
+            assessments.append((pk, date, row.status))
+    insert_many(
+        Assessment,
+        constant={"summary": IMPORTED_SUMMARY},
+        varying=("recommendation_id", "date", "status"),
+        rows=assessments,
+    )
+    assessed = [pk for pk, _, _ in assessments]
+    Recommendation.objects.filter(pk__in=assessed).refresh_statuses()
+    result.assessments_added += len(assessments)
+
+
+# Bulk statements without a model instance per row ----------------------------------------
+#
+# At 100,000 rows, building and compiling a model instance per row is most of what
+# bulk_create and bulk_update spend their time on; COPY (PostgreSQL) and multi-row INSERT
+# and UPDATE statements cost a fraction of that. What goes into each column is still
+# decided by the model: one prototype instance, built by the model's own constructor
+# with a placeholder for each per-row value, shows which columns receive which value
+# (the constructor may copy a value into several, such as a translation column) and
+# every other column's default. As with bulk_create, no save() or signal runs: the
+# models have none that these fields need. Rows go many to a statement, never one
+# statement per row: the data-version trigger fires once per statement on PostgreSQL.
+
+
+class _PerRow:
+    """Stands in for the row's value number `index` while the prototype is built."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+def insert_many(
+    model: type[models.Model],
+    *,
+    constant: dict[str, Any],
+    varying: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+) -> None:
+    """INSERT one record per row; a row holds the values of the `varying` fields."""
+    if not rows:
+        return
+    database = connections[DEFAULT_DB_ALIAS]
+    prototype = model(**constant, **{name: _PerRow(i) for i, name in enumerate(varying)})
+    columns = [column for column in model._meta.concrete_fields if column is not model._meta.pk]
+    # pre_save fills the auto_now timestamps, as an insert through the ORM would.
+    values = [column.pre_save(prototype, add=True) for column in columns]
+    constants = [
+        None if isinstance(value, _PerRow) else column.get_db_prep_save(value, database)
+        for column, value in zip(columns, values, strict=True)
+    ]
+    per_row = [
+        (position, value.index, column)
+        for position, (column, value) in enumerate(zip(columns, values, strict=True))
+        if isinstance(value, _PerRow)
+    ]
+
+    def prepared(row: Sequence[Any]) -> list[Any]:
+        statement_values = constants.copy()
+        for position, index, column in per_row:
+            statement_values[position] = db_value(column, row[index], database)
+        return statement_values
+
+    quote = database.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(column.column) for column in columns)
+    with database.cursor() as cursor:
+        if database.vendor == "postgresql":
+            # COPY streams the rows: no SQL text to build and parse, and one statement,
+            # so a statement trigger fires once.
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(prepared(row))
+            return
+        # Elsewhere (SQLite), many rows per statement within the parameter limit: measured
+        # faster than executemany's statement per row.
+        placeholders = "({})".format(", ".join(["%s"] * len(columns)))
+        for chunk in batched(rows, rows_per_statement(database, len(columns))):
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholders] * len(chunk))}",
+                [value for row in chunk for value in prepared(row)],
+            )
+
+
+def update_many(
+    model: type[models.Model], *, varying: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """UPDATE the `varying` fields of one record per row; a row holds their values, then the
+    record's primary key. One UPDATE ... SET column = CASE pk WHEN ... per chunk of rows,
+    the statement bulk_update writes."""
+    if not rows:
+        return
+    database = connections[DEFAULT_DB_ALIAS]
+    prototype = model(**{name: _PerRow(i) for i, name in enumerate(varying)})
+    columns = [
+        (column, value.index)
+        for column in model._meta.concrete_fields
+        if isinstance(value := getattr(prototype, column.attname), _PerRow)
+    ]
+    pk, quote = model._meta.pk, database.ops.quote_name
+    for chunk in batched(rows, rows_per_statement(database, 2 * len(columns) + 1)):
+        keys = [db_value(pk, row[-1], database) for row in chunk]
+        assignments, params = [], []
+        for column, index in columns:
+            case = "CASE {} {} END".format(
+                quote(pk.column), " ".join(["WHEN %s THEN %s"] * len(chunk))
+            )
+            if database.features.requires_casted_case_in_updates:
+                # PostgreSQL types a CASE of parameters as text.
+                case = f"CAST({case} AS {column.cast_db_type(database)})"
+            assignments.append(f"{quote(column.column)} = {case}")
+            for key, row in zip(keys, chunk, strict=True):
+                params += [key, db_value(column, row[index], database)]
+        sql = "UPDATE {} SET {} WHERE {} IN ({})".format(
+            quote(model._meta.db_table),
+            ", ".join(assignments),
+            quote(pk.column),
+            ", ".join(["%s"] * len(chunk)),
+        )
+        with database.cursor() as cursor:
+            cursor.execute(sql, params + keys)
+
+
+def rows_per_statement(database: BaseDatabaseWrapper, params_per_row: int) -> int:
+    """As many rows as the database takes parameters in one statement (PostgreSQL: 65,535)."""
+    limit = database.features.max_query_params or 65535
+    return max(1, min(BATCH, limit // params_per_row))
+
+
+def db_value(column: models.Field, value: Any, database: BaseDatabaseWrapper) -> Any:
+    """The value as the driver takes it. Integers, strings and None already are, for the key,
+    integer and text columns written here (get_db_prep_save would return them unchanged, at
+    a cost that shows over a million values); dates and timestamps go through their field."""
+    if value is None or type(value) in (int, str):
+        return value
+    return column.get_db_prep_save(value, database)

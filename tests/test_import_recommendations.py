@@ -1,0 +1,559 @@
+"""Bulk import of recommendations from the export's CSV: the whole file is checked first,
+then written in one transaction; export → import reproduces the same records."""
+
+import csv
+import datetime
+import io
+import random
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.models import Meeting, Organisation, Topic
+from recommendations.exports import COLUMNS
+from recommendations.importer import IMPORTED_SUMMARY, import_recommendations
+from recommendations.models import AffectedGroup, Assessment, Recommendation
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2025, 6, 1)
+IMPORT_URL = "admin:recommendations_recommendation_import"
+
+
+def csv_bytes(records: list[dict], *, columns: list[str] = COLUMNS, bom: bool = True) -> bytes:
+    """A CSV file as the export writes it: a byte-order mark, a header, one line per record."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([record.get(column, "") for column in columns])
+    return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
+
+
+def record(**values: str) -> dict:
+    """One valid row (for the `vocabulary` fixture's slugs), overridden by `values`."""
+    return {
+        "reference": "CAB-2017-001",
+        "year": "2017",
+        "status": "not_assessed",
+        "text": "Ensure access to a lawyer from the moment of detention.",
+        "topics": "torture-prevention",
+        "affected_groups": "persons-deprived-of-liberty",
+        "responsible_bodies": "ministry-of-justice; supreme-court",
+        "meeting": "2017-05-12-regular",
+        "last_assessment_date": "",
+        "url": "https://example.org/ignored/",
+        **values,
+    }
+
+
+def run_import(data: bytes):
+    return import_recommendations(file=io.BytesIO(data), today=TODAY)
+
+
+def exported(client) -> bytes:
+    response = client.get(reverse("recommendations:export_csv"))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+@pytest.fixture
+def vocabulary(db) -> None:
+    factories.topic(name="Torture prevention", slug="torture-prevention")
+    factories.topic(name="Children", slug="children")
+    factories.affected_group(name="Persons deprived of liberty", slug="persons-deprived-of-liberty")
+    factories.organisation(name="Ministry of Justice", slug="ministry-of-justice")
+    factories.organisation(name="Supreme Court", slug="supreme-court")
+    factories.meeting(slug="2017-05-12-regular", date=datetime.date(2017, 5, 12))
+
+
+# The whole file is checked first -------------------------------------------------------
+
+
+def test_a_file_with_five_kinds_of_error_lists_each_with_row_and_column_and_writes_nothing(
+    vocabulary,
+):
+    data = csv_bytes(
+        [
+            record(reference="CAB-2017-001"),
+            record(reference="CAB-2017-002", topics="torture-prevention; no-such-topic"),
+            record(reference="CAB-2012-003", year="2012"),
+            record(reference="CAB-2017-004", status="done"),
+            record(reference="CAB-2017-005", text="   "),
+            record(reference="CAB-2017-001"),
+        ]
+    )
+    result = run_import(data)
+
+    assert [(p.row, p.column) for p in result.problems] == [
+        (3, "topics"),
+        (4, "year"),
+        (5, "status"),
+        (6, "text"),
+        (7, "reference"),
+    ]
+    messages = [p.message for p in result.problems]
+    assert messages[0] == "Unknown topic slug: no-such-topic."
+    assert "2012 is before 2013" in messages[1]
+    assert messages[2].startswith("Unknown status “done”")
+    assert messages[3] == "The text is empty."
+    assert messages[4] == "CAB-2017-001 is also in row 2."
+    assert str(result.problems[0]) == "Row 3, column topics: Unknown topic slug: no-such-topic."
+    assert not Recommendation.objects.exists()
+    assert not Assessment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("values", "column", "message"),
+    [
+        ({"reference": ""}, "reference", "The reference is empty."),
+        ({"reference": "CAB 2017/1"}, "reference", "Use letters, digits and hyphens only"),
+        ({"reference": "C" * 41}, "reference", "at most 40 characters"),
+        ({"year": "twenty"}, "year", "“twenty” is not a year."),
+        ({"year": ""}, "year", "The year is empty."),
+        ({"status": ""}, "status", "Unknown status “” (use one of: not_assessed, not_started,"),
+        ({"year": "20177"}, "year", "20177 is not a year."),
+        ({"affected_groups": "women"}, "affected_groups", "Unknown affected group slug: women."),
+        ({"responsible_bodies": "mfa"}, "responsible_bodies", "Unknown organisation slug: mfa."),
+        ({"meeting": "1999-meeting"}, "meeting", "Unknown meeting slug: 1999-meeting."),
+        ({"last_assessment_date": "22.10.2021"}, "last_assessment_date", "is not a date"),
+        ({"last_assessment_date": "2021-02-30"}, "last_assessment_date", "is not a date"),
+        ({"text": "A\x00B"}, "text", "Contains a NUL character."),
+    ],
+)
+def test_each_bad_value_is_reported_in_its_row_and_column(vocabulary, values, column, message):
+    result = run_import(csv_bytes([record(reference="CAB-2017-010"), record(**values)]))
+    assert [(p.row, p.column) for p in result.problems] == [(3, column)]
+    assert message in result.problems[0].message
+    assert not Recommendation.objects.exists()
+
+
+def test_a_row_with_the_wrong_number_of_fields_is_reported_as_malformed(vocabulary):
+    data = csv_bytes([record()]) + b"CAB-2017-002,2017,not_assessed\r\n"
+    result = run_import(data)
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (3, "", "Expected 10 fields as in the header, found 3.")
+    ]
+    assert not Recommendation.objects.exists()
+
+
+def test_missing_and_unknown_header_columns_are_reported_in_row_1(vocabulary):
+    columns = [c for c in COLUMNS if c != "status"] + ["colour"]
+    result = run_import(csv_bytes([record()], columns=columns))
+    assert [(p.row, p.column) for p in result.problems] == [(1, "status"), (1, "colour")]
+    assert result.problems[0].message.startswith("Missing column")
+    assert result.problems[1].message == "Unknown column."
+
+
+def test_a_file_that_is_not_utf8_gets_a_clear_message_with_where_it_fails(vocabulary):
+    data = csv_bytes([record(), record(reference="CAB-2017-002")], bom=False)
+    data = data.replace(b"Ensure access", "Обеспечить доступ".encode("cp1251"), 1)
+    result = run_import(data)
+    [problem] = result.problems
+    assert (problem.row, problem.column) == (2, "text")
+    assert "not UTF-8" in problem.message
+    assert "CSV UTF-8" in problem.message
+    assert not Recommendation.objects.exists()
+
+
+def test_an_empty_file_is_reported_not_imported(db):
+    result = run_import(b"")
+    assert [str(p) for p in result.problems] == [
+        "Row 1: The file is empty: the first row must be the header."
+    ]
+
+
+def test_a_file_without_a_byte_order_mark_and_with_spaces_around_slugs_is_accepted(vocabulary):
+    data = csv_bytes(
+        [record(topics=" children ;torture-prevention;", responsible_bodies="supreme-court")],
+        bom=False,
+    )
+    result = run_import(data)
+    assert result.problems == []
+    rec = Recommendation.objects.get()
+    assert set(rec.topics.values_list("slug", flat=True)) == {"children", "torture-prevention"}
+
+
+# A clean file is written in one go -----------------------------------------------------
+
+
+def test_a_clean_file_creates_published_recommendations_with_classification_and_status(
+    vocabulary,
+):
+    data = csv_bytes(
+        [
+            record(
+                reference="CAB-2017-001",
+                status="in_progress",
+                last_assessment_date="2019-03-01",
+                text='Text with "quotes", a comma,\nand a second line.',
+            ),
+            record(reference="CAB-2018-002", year="2018", meeting="", topics=""),
+        ]
+    )
+    result = run_import(data)
+    assert result.problems == []
+    assert (result.created, result.updated, result.assessments_added) == (2, 0, 1)
+
+    first = Recommendation.objects.get(reference="CAB-2017-001")
+    assert first.is_published
+    assert first.text == 'Text with "quotes", a comma,\nand a second line.'
+    assert first.meeting.slug == "2017-05-12-regular"
+    assert list(first.topics.values_list("slug", flat=True)) == ["torture-prevention"]
+    assert list(first.affected_groups.values_list("slug", flat=True)) == [
+        "persons-deprived-of-liberty"
+    ]
+    assert set(first.responsible_bodies.values_list("slug", flat=True)) == {
+        "ministry-of-justice",
+        "supreme-court",
+    }
+    assert first.status == "in_progress"
+    [assessment] = first.assessments.all()
+    assert (assessment.date, assessment.status) == (datetime.date(2019, 3, 1), "in_progress")
+    assert assessment.summary == IMPORTED_SUMMARY
+
+    second = Recommendation.objects.get(reference="CAB-2018-002")
+    assert (second.year, second.meeting, second.status) == (2018, None, "not_assessed")
+    assert not second.topics.exists()
+    assert not second.assessments.exists()
+
+
+def test_a_clean_file_is_written_with_bulk_statements_in_one_transaction(vocabulary):
+    def queries_for(count: int, prefix: str) -> list[str]:
+        rows = [
+            record(
+                reference=f"{prefix}-{n}", status="implemented", last_assessment_date="2020-01-01"
+            )
+            for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            assert run_import(csv_bytes(rows)).created == count
+        return [q["sql"] for q in captured.captured_queries]
+
+    few, many = queries_for(3, "FEW"), queries_for(300, "MANY")
+    # Lookups are loaded once, whatever the number of rows; writes are bulk statements,
+    # split only where the database limits the parameters of one statement.
+    assert sum(sql.startswith("SELECT") for sql in few) == sum(
+        sql.startswith("SELECT") for sql in many
+    )
+    assert len(many) < 30
+    # The test already runs in a transaction, so the import's own is a savepoint.
+    assert sum(sql.startswith("SAVEPOINT") for sql in many) == 1
+    assert Recommendation.objects.count() == 303
+
+
+def test_a_file_larger_than_one_write_batch_is_imported_whole(vocabulary):
+    data = synthetic_csv(
+        4500,
+        topics=["torture-prevention", "children"],
+        groups=["persons-deprived-of-liberty"],
+        bodies=["ministry-of-justice", "supreme-court"],
+        meetings=["2017-05-12-regular"],
+    )
+    result = run_import(data)
+    assert result.problems == []
+    assert result.created == Recommendation.objects.count() == 4500
+    assert Recommendation.topics.through.objects.count() >= 4500
+    assessed = Recommendation.objects.exclude(status="not_assessed").count()
+    assert assessed == result.assessments_added == Assessment.objects.count()
+
+
+# Importing again updates by reference --------------------------------------------------
+
+
+def test_importing_again_updates_records_by_reference_instead_of_duplicating(vocabulary):
+    run_import(csv_bytes([record(status="in_progress", last_assessment_date="2019-03-01")]))
+    rec = Recommendation.objects.get()
+
+    changed = record(
+        text="Amended text.",
+        year="2018",
+        topics="children",
+        responsible_bodies="supreme-court",
+        meeting="",
+        status="implemented",
+        last_assessment_date="2021-10-22",
+    )
+    result = run_import(csv_bytes([changed, record(reference="CAB-2019-001", year="2019")]))
+
+    assert result.problems == []
+    assert (result.created, result.updated, result.assessments_added) == (1, 1, 1)
+    assert Recommendation.objects.count() == 2
+    rec.refresh_from_db()
+    assert (rec.text, rec.year, rec.meeting, rec.status) == (
+        "Amended text.",
+        2018,
+        None,
+        "implemented",
+    )
+    assert list(rec.topics.values_list("slug", flat=True)) == ["children"]
+    assert list(rec.responsible_bodies.values_list("slug", flat=True)) == ["supreme-court"]
+    # The history gained an entry; the earlier one is still there as it was.
+    assert list(rec.assessments.values_list("date", "status")) == [
+        (datetime.date(2021, 10, 22), "implemented"),
+        (datetime.date(2019, 3, 1), "in_progress"),
+    ]
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(vocabulary):
+    data = csv_bytes([record(status="in_progress", last_assessment_date="2019-03-01")])
+    run_import(data)
+    before = Recommendation.objects.get().updated
+
+    result = run_import(data)
+    assert (result.created, result.updated, result.unchanged, result.assessments_added) == (
+        0,
+        0,
+        1,
+        0,
+    )
+    assert Recommendation.objects.get().updated == before
+    assert Assessment.objects.count() == 1
+
+
+def test_an_update_keeps_a_withdrawn_recommendation_unpublished(vocabulary):
+    factories.recommendation(reference="CAB-2017-001", is_published=False)
+    result = run_import(csv_bytes([record(reference="CAB-2017-001", text="New text.")]))
+    assert result.updated == 1
+    rec = Recommendation.objects.get()
+    assert rec.text == "New text."
+    assert not rec.is_published
+
+
+def test_a_changed_status_without_a_date_is_recorded_today(vocabulary):
+    rec = factories.recommendation(reference="CAB-2017-001")
+    rec.record_assessment(date=datetime.date(2020, 1, 1), status="in_progress")
+    result = run_import(csv_bytes([record(status="implemented")]))
+    assert result.assessments_added == 1
+    rec.refresh_from_db()
+    assert rec.status == "implemented"
+    assert rec.assessments.first().date == TODAY
+
+
+def test_a_status_dated_before_the_latest_assessment_is_refused_as_it_would_not_be_current(
+    vocabulary,
+):
+    rec = factories.recommendation(reference="CAB-2017-001")
+    rec.record_assessment(date=datetime.date(2022, 1, 1), status="implemented")
+    result = run_import(
+        csv_bytes([record(status="in_progress", last_assessment_date="2021-01-01")])
+    )
+    assert [(p.row, p.column) for p in result.problems] == [(2, "last_assessment_date")]
+    assert "before its latest assessment (2022-01-01)" in result.problems[0].message
+    assert rec.assessments.count() == 1
+
+
+# Export → import round trip ------------------------------------------------------------
+
+
+def test_export_then_import_into_an_emptied_database_gives_the_same_export(client, demo):
+    # Beyond the demo data: text that CSV must quote, and a history whose latest entry is
+    # "not assessed" (a dated status that equals the default).
+    tricky = factories.recommendation(
+        reference="CAB-2024-001",
+        year=2024,
+        text='Обеспечить "доступ", к адвокату;\nвторая строка',
+        meeting=demo,
+    )
+    tricky.topics.set(Topic.objects.filter(slug="torture-prevention"))
+    tricky.record_assessment(date=datetime.date(2024, 5, 1), status="not_assessed")
+    before = exported(client)
+    count = Recommendation.objects.count()
+
+    Assessment.objects.all().delete()  # first: an assessment PROTECTs its recommendation
+    Recommendation.objects.all().delete()
+    result = import_recommendations(file=io.BytesIO(before))
+
+    assert result.problems == []
+    assert result.created == count
+    after = exported(client)
+    assert after.decode("utf-8").splitlines() == before.decode("utf-8").splitlines()
+    assert after == before
+
+
+# The command -----------------------------------------------------------------------------
+
+
+def test_the_command_lists_every_problem_and_exits_non_zero_on_a_bad_file(vocabulary, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(csv_bytes([record(year="2012"), record(reference="X", status="done")]))
+    errors = io.StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_recommendations", str(path), stderr=errors, stdout=io.StringIO())
+    assert failure.value.returncode != 0
+    assert "2 problems found" in str(failure.value)
+    assert "nothing was imported" in str(failure.value)
+    lines = errors.getvalue().splitlines()
+    assert lines[0].startswith("Row 2, column year: 2012 is before 2013")
+    assert lines[1].startswith("Row 3, column status: Unknown status “done”")
+    assert not Recommendation.objects.exists()
+
+
+def test_the_command_imports_a_clean_file_and_prints_the_counts(vocabulary, tmp_path):
+    path = tmp_path / "recommendations.csv"
+    path.write_bytes(csv_bytes([record(status="implemented", last_assessment_date="2020-01-01")]))
+    out = io.StringIO()
+    call_command("import_recommendations", str(path), stdout=out)
+    assert "1 created, 0 updated, 0 unchanged, 1 assessments added." in out.getvalue()
+    assert Recommendation.objects.get().status == "implemented"
+
+
+def test_the_command_reports_a_file_it_cannot_read(db, tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_recommendations", str(tmp_path / "missing.csv"))
+
+
+# The admin upload page --------------------------------------------------------------------
+
+
+def upload(client, data: bytes, name: str = "recommendations.csv"):
+    file = SimpleUploadedFile(name, data, content_type="text/csv")
+    return client.post(reverse(IMPORT_URL), {"file": file}, follow=True)
+
+
+def test_a_secretariat_user_imports_a_file_from_the_admin_upload_page(
+    secretariat_client, vocabulary
+):
+    page = secretariat_client.get(reverse(IMPORT_URL))
+    assert page.status_code == 200
+    assert 'enctype="multipart/form-data"' in page.content.decode()
+
+    data = csv_bytes([record(), record(reference="CAB-2017-002", status="implemented")])
+    response = upload(secretariat_client, data)
+
+    assert response.redirect_chain == [
+        (reverse("admin:recommendations_recommendation_changelist"), 302)
+    ]
+    assert "Import done: 2 created, 0 updated, 0 unchanged, 1 assessments added." in (
+        response.content.decode()
+    )
+    assert set(Recommendation.objects.values_list("reference", flat=True)) == {
+        "CAB-2017-001",
+        "CAB-2017-002",
+    }
+
+
+def test_the_admin_upload_page_lists_the_problems_of_a_bad_file_and_writes_nothing(
+    secretariat_client, vocabulary
+):
+    data = csv_bytes([record(topics="no-such-topic"), record(reference="CAB-2017-002", year="x")])
+    response = upload(secretariat_client, data)
+    assert response.status_code == 200
+    assert response.redirect_chain == []
+    assert [(p.row, p.column) for p in response.context["problems"]] == [
+        (2, "topics"),
+        (3, "year"),
+    ]
+    html = response.content.decode()
+    assert "2 problems found; nothing was imported." in html
+    assert "<td>2</td><td>topics</td><td>Unknown topic slug: no-such-topic.</td>" in html
+    assert not Recommendation.objects.exists()
+
+
+def test_the_admin_upload_page_explains_a_file_that_is_not_utf8(secretariat_client, vocabulary):
+    data = csv_bytes([record(text="Обеспечить доступ")], bom=False).decode().encode("cp1251")
+    response = upload(secretariat_client, data)
+    assert response.status_code == 200
+    assert "The file is not UTF-8 text." in response.content.decode()
+    assert not Recommendation.objects.exists()
+
+
+def test_the_admin_upload_page_rejects_an_empty_upload_without_an_error_page(
+    secretariat_client, db
+):
+    response = upload(secretariat_client, b"")
+    assert response.status_code == 200
+    assert "The submitted file is empty." in response.content.decode()
+
+
+def test_staff_without_add_and_change_permission_cannot_import(client, db):
+    client.force_login(factories.user(is_staff=True))
+    assert client.get(reverse(IMPORT_URL)).status_code == 403
+
+
+def test_the_recommendations_changelist_links_to_the_import_page(secretariat_client, db):
+    html = secretariat_client.get(
+        reverse("admin:recommendations_recommendation_changelist")
+    ).content.decode()
+    assert f'href="{reverse(IMPORT_URL)}"' in html
+    assert "Import CSV" in html
+
+
+# Hostile input -----------------------------------------------------------------------------
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(
+        st.lists(st.text(max_size=12), min_size=len(COLUMNS), max_size=len(COLUMNS)), max_size=4
+    ),
+    noise=st.binary(max_size=40),
+)
+def test_no_file_makes_the_import_fail_with_an_exception(vocabulary, body, noise):
+    data = csv_bytes([dict(zip(COLUMNS, values, strict=True)) for values in body]) + noise
+    result = run_import(data)
+    rows = [values for values in body if any(value.strip() for value in values)]
+    # Either the file is refused with reasons, or every (non-blank) row was applied.
+    assert result.problems or result.created + result.updated + result.unchanged == len(rows)
+
+
+# A generator for large files (also what the 100,000-row timing in the README uses) ---------
+
+
+def synthetic_csv(
+    count: int,
+    *,
+    topics: list[str],
+    groups: list[str],
+    bodies: list[str],
+    meetings: list[str],
+    seed: int = 2013,
+) -> bytes:
+    """`count` plausible rows over the given slugs; about two in three have a status."""
+    rng = random.Random(seed)
+    statuses = ["implemented", "in_progress", "partially_implemented", "not_started"]
+    rows = []
+    for n in range(count):
+        year = 2013 + n % 13
+        assessed = rng.random() < 0.66
+        rows.append(
+            {
+                "reference": f"GEN-{year}-{n:06d}",
+                "year": str(year),
+                "status": rng.choice(statuses) if assessed else "not_assessed",
+                "text": f"Generated recommendation {n}: ensure that the measure is adopted.",
+                "topics": "; ".join(rng.sample(topics, k=min(len(topics), rng.randint(1, 2)))),
+                "affected_groups": "; ".join(rng.sample(groups, k=min(len(groups), 1))),
+                "responsible_bodies": "; ".join(
+                    rng.sample(bodies, k=min(len(bodies), rng.randint(1, 2)))
+                ),
+                "meeting": rng.choice(meetings) if rng.random() < 0.5 else "",
+                "last_assessment_date": f"{year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+                if assessed
+                else "",
+            }
+        )
+    return csv_bytes(rows)
+
+
+def write_synthetic_csv(path: str, count: int = 100_000) -> None:
+    """A file of `count` rows over the slugs in the database (e.g. after `load_demo`)."""
+    data = synthetic_csv(
+        count,
+        topics=list(Topic.objects.values_list("slug", flat=True)),
+        groups=list(AffectedGroup.objects.values_list("slug", flat=True)),
+        bodies=list(Organisation.objects.values_list("slug", flat=True)),
+        meetings=list(Meeting.objects.values_list("slug", flat=True)),
+    )
+    with open(path, "wb") as file:
+        file.write(data)
