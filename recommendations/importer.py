@@ -697,8 +697,10 @@ def insert_many(
     with database.cursor() as cursor:
         if database.vendor == "postgresql":
             # COPY streams the rows: no SQL text to build and parse, and one statement,
-            # so a statement trigger fires once.
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # so a statement trigger fires once. It runs on the driver's own cursor, so
+            # its errors are turned into Django's (IntegrityError...) here.
+            copy_sql = f"COPY {table} ({names}) FROM STDIN"
+            with database.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
                 for row in rows:
                     copy.write_row(prepared(row))
             return

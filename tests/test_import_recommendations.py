@@ -351,6 +351,21 @@ def test_a_status_dated_before_the_latest_assessment_is_refused_as_it_would_not_
     assert rec.assessments.count() == 1
 
 
+def test_a_reference_created_meanwhile_by_someone_else_rolls_the_whole_import_back(
+    vocabulary, monkeypatch
+):
+    # As if CAB-2017-001 were saved in the admin between the check and the write.
+    factories.recommendation(reference="CAB-2017-001", text="Saved meanwhile.")
+    monkeypatch.setattr("recommendations.importer.load_existing", lambda references: {})
+    result = run_import(csv_bytes([record(reference="CAB-2017-000"), record()]))
+    assert [str(p) for p in result.problems] == [
+        "File: The records changed while the file was imported; nothing was written. Try again."
+    ]
+    assert list(Recommendation.objects.values_list("reference", "text")) == [
+        ("CAB-2017-001", "Saved meanwhile.")
+    ]
+
+
 # Export → import round trip ------------------------------------------------------------
 
 
