@@ -8,8 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from meetings.admin import PublishActionsMixin
+from meetings.admin import AuditHistoryAdmin, PublishActionsMixin, in_every_language
 
 from .exports import COLUMNS
 from .importer import import_recommendations
@@ -25,8 +27,8 @@ class ImportForm(forms.Form):
     """The CSV file to import (the columns of /recommendations/export.csv)."""
 
     file = forms.FileField(
-        label="CSV file",
-        help_text="UTF-8, with the columns of the public export (/recommendations/export.csv).",
+        label=_("CSV file"),
+        help_text=_("UTF-8, with the columns of the public export (/recommendations/export.csv)."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
@@ -34,13 +36,16 @@ class ImportForm(forms.Form):
         file = self.cleaned_data["file"]
         if file.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(
-                f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; "
-                "import it with the import_recommendations command instead."
+                _(
+                    "The file is larger than %(limit)d MB; "
+                    "import it with the import_recommendations command instead."
+                )
+                % {"limit": MAX_IMPORT_BYTES // (1024 * 1024)}
             )
         return file
 
 
-class AssessmentInline(admin.StackedInline):
+class AssessmentInline(TranslationStackedInline):
     """The implementation history, newest first; past entries are kept as they were."""
 
     model = Assessment
@@ -56,7 +61,7 @@ class AssessmentInline(admin.StackedInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
+class RecommendationAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["reference", "short_text", "year", "status", "is_published"]
     list_filter = [
         "status",
@@ -66,7 +71,7 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
         ("responsible_bodies", admin.RelatedOnlyFieldListFilter),
         "is_published",
     ]
-    search_fields = ["reference", "text"]
+    search_fields = ["reference", *in_every_language("text")]
     readonly_fields = ["status"]
     autocomplete_fields = [
         "meeting",
@@ -78,9 +83,9 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": [("reference", "year"), "text", "status", "is_published"]}),
-        ("Where it was adopted", {"fields": ["meeting", "agenda_item"]}),
+        (_("Where it was adopted"), {"fields": ["meeting", "agenda_item"]}),
         (
-            "Classification",
+            _("Classification"),
             {"fields": ["topics", "affected_groups", "responsible_bodies", "proposed_by"]},
         ),
     ]
@@ -110,12 +115,16 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             result = import_recommendations(file=form.cleaned_data["file"])
             if not result.problems:
-                self.message_user(request, f"Import done: {result.summary}", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    _("Import done: %(summary)s") % {"summary": result.summary},
+                    messages.SUCCESS,
+                )
                 return redirect("admin:recommendations_recommendation_changelist")
             problems = result.problems
         context = {
             **self.admin_site.each_context(request),
-            "title": "Import recommendations from CSV",
+            "title": _("Import recommendations from CSV"),
             "opts": self.opts,
             "form": form,
             "columns": COLUMNS,
@@ -127,7 +136,7 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
             request, "admin/recommendations/recommendation/import.html", context
         )
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def short_text(self, obj: Recommendation) -> str:
         return obj.text if len(obj.text) <= 120 else obj.text[:119] + "…"
 
@@ -138,7 +147,7 @@ class RecommendationAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(AuditHistoryAdmin, TranslationAdmin):
     """Corrections to a single entry; new entries go through the recommendation's page."""
 
     list_display = ["recommendation", "date", "status", "assessed_by"]
@@ -158,7 +167,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AffectedGroup)
-class AffectedGroupAdmin(admin.ModelAdmin):
+class AffectedGroupAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    search_fields = [*in_every_language("name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}
