@@ -58,7 +58,14 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             (filterset.form.fields[name].label, errors)
             for name, errors in filterset.form.errors.items()
         ],
-        "sort_choices": filterset.form.fields["sort"].choices,
+        # "Best match" only means something when there are words to match.
+        "sort_choices": [
+            (value, label)
+            for value, label in filterset.form.fields["sort"].choices
+            if value != "relevance" or filterset.form.cleaned_data.get("q")
+        ],
+        "sort": filterset.form.cleaned_data.get("sort")
+        or ("relevance" if filterset.form.cleaned_data.get("q") else "newest"),
         "title": _("Recommendations"),
     }
     return render(request, "recommendations/recommendation_list.html", context)
