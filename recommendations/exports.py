@@ -22,12 +22,11 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
-from django.utils.translation import get_language
 
+from meetings.languages import content_languages
 from meetings.models import Organisation, Topic
 
 from .models import AffectedGroup, Assessment, Recommendation
@@ -59,7 +58,7 @@ def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Itera
     )
     # The text in the reader's language, or its fallbacks, picked here from the raw
     # columns: modeltranslation's own fallback costs more than the rest of the row.
-    languages = text_languages()
+    languages = content_languages()
     values = recommendations.annotate(last_assessment_date=Subquery(latest)).values_list(
         "pk", "reference", "year", "status", "meeting__slug", "meeting__is_published",
         "last_assessment_date", *(f"text_{code}" for code in languages),
@@ -88,14 +87,6 @@ def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Itera
                 "last_assessment_date": last.isoformat() if last else "",
                 "url": f"{prefix}{reference}{suffix}",
             }
-
-
-def text_languages() -> list[str]:
-    """The active language, then its content fallbacks (as modeltranslation orders them)."""
-    current = get_language() or settings.LANGUAGE_CODE
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    order = [current, *fallbacks.get(current, fallbacks["default"])]
-    return list(dict.fromkeys(code for code in order if code in dict(settings.LANGUAGES)))
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

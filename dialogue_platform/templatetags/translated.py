@@ -4,11 +4,11 @@ not been translated yet, in the language it exists in, marked as such (never emp
 from dataclasses import dataclass
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from meetings.languages import content_languages
 
 register = template.Library()
 
@@ -42,9 +42,7 @@ class Translation:
 
 @register.simple_tag
 def translated(obj: object, field: str) -> Translation:
-    current = get_language() or settings.LANGUAGE_CODE
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    order = [current, *fallbacks.get(current, fallbacks["default"])]
+    current, *_ = order = content_languages()
     for code in order:
         value = getattr(obj, f"{field}_{code}", None)
         if value:
