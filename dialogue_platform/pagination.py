@@ -4,11 +4,16 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, QueryDict
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int) -> Page:
-    """The requested page. A malformed `page` means the first page; one past the last is a 404."""
+def paginate(
+    request: HttpRequest, queryset: QuerySet, per_page: int, count: int | None = None
+) -> Page:
+    """The requested page. A malformed `page` means the first page; one past the last is a 404.
+    `count`, when the caller knows it already, saves the paginator its COUNT query."""
     raw = request.GET.get("page", "1")
     number = int(raw) if raw.isdigit() and len(raw) < 10 else 1
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property, so this value is the one used
     if number > paginator.num_pages:
         raise Http404("There is no such page of results.")
     return paginator.page(max(number, 1))

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from pyroaring import BitMap
 
 from meetings.models import Meeting, Organisation, Topic
 
+from .facet_index import VOCABULARY_FACETS, FacetIndex
 from .models import AffectedGroup, Recommendation, Status
 
 MAX_QUERY_LENGTH = 200
@@ -133,22 +135,35 @@ class RecommendationFilter(django_filters.FilterSet):
         return qs  # applied last, in `qs`, once `q` has added its rank
 
     @property
-    def qs(self) -> QuerySet:
-        qs = super().qs
+    def chosen_sort(self) -> str:
+        """The chosen order; by default best match with words, newest first without."""
+        self.errors  # validate once  # noqa: B018
         searching = bool(self.form.cleaned_data.get("q"))
         sort = self.form.cleaned_data.get("sort") or ("relevance" if searching else "newest")
-        if sort == "relevance" and not searching:
-            sort = "newest"
-        return qs.order_by(*self.SORTS[sort])
+        return "newest" if sort == "relevance" and not searching else sort
 
-    def queryset_without(self, *names: str) -> QuerySet:
-        """The result with every valid filter applied except `names` (for disjunctive facets)."""
-        self.errors  # validate once  # noqa: B018
-        qs = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name not in names and name != "sort":
-                qs = self.filters[name].filter(qs, value)
-        return qs
+    @property
+    def qs(self) -> QuerySet:
+        return super().qs.order_by(*self.SORTS[self.chosen_sort])
+
+    def matches(self, index: FacetIndex) -> dict[str, BitMap]:
+        """What each valid, non-empty filter lets through, as numbers of the index (the two
+        ends of the year range as one filter, "year"). Facet filters are read from the
+        index; the others (words, meeting) are asked of the database."""
+        self.errors  # noqa: B018
+        data = {name: value for name, value in self.form.cleaned_data.items() if value}
+        data.pop("sort", None)
+        matches = {}
+        for name in (*VOCABULARY_FACETS, "status"):
+            if name in data:
+                matches[name] = index.any_of(name, data.pop(name))
+        year_from, year_to = data.pop("year_from", None), data.pop("year_to", None)
+        if year_from or year_to:
+            years = [y for y in index.values["year"] if (year_from or y) <= y <= (year_to or y)]
+            matches["year"] = index.any_of("year", years)
+        for name, value in data.items():
+            matches[name] = index.of(self.filters[name].filter(Recommendation.objects.all(), value))
+        return matches
 
     def active(self) -> dict[str, list[str]]:
         """The valid, non-empty filter values, as lists of strings (for chips and links)."""
@@ -171,37 +186,28 @@ class FacetValue:
     selected: bool
 
 
-def facet_counts(filterset: RecommendationFilter) -> dict[str, list[FacetValue]]:
+def facet_counts(
+    filterset: RecommendationFilter, index: FacetIndex, matches: dict[str, BitMap]
+) -> dict[str, list[FacetValue]]:
     """Each facet's counts apply every other active filter but its own, so each number is
-    how many results choosing that value (in addition to the others chosen) would give."""
+    how many results choosing that value (in addition to the others chosen) would give.
+    `matches` is filterset.matches(index)."""
     active = filterset.active()
     facets: dict[str, list[FacetValue]] = {}
-    for name in ("topic", "group", "body"):
-        slugs_filter = filterset.filters[name]
-        column = f"{slugs_filter.through_field}_id"
-        # Counted by id on the many-to-many table alone (its index covers it); the few
-        # vocabulary rows are then read for their slugs and names in the reader's language.
-        counts = dict(
-            slugs_filter.through.objects.filter(
-                recommendation_id__in=filterset.queryset_without(name).values("pk")
-            )
-            .values_list(column)
-            .annotate(Count("recommendation_id"))
-            .order_by()
-        )
+    for name in VOCABULARY_FACETS:
+        counts = index.counts(name, index.results(matches, without=name))
         chosen = set(active.get(name, []))
-        vocabulary = slugs_filter.extra["vocabulary"].filter(
-            Q(pk__in=list(counts)) | Q(slug__in=chosen)
+        # The few vocabulary rows, for their names in the reader's language.
+        vocabulary = (
+            filterset.filters[name].extra["vocabulary"].filter(slug__in=set(counts) | chosen)
         )
         values = [
-            FacetValue(v.slug, v.name, counts.get(v.pk, 0), v.slug in chosen) for v in vocabulary
+            FacetValue(v.slug, v.name, counts.get(v.slug, 0), v.slug in chosen) for v in vocabulary
         ]
         facets[name] = sorted(values, key=lambda v: (-v.count, v.label))
 
     labels = dict(Status.choices)
-    counts = dict(
-        filterset.queryset_without("status").order_by().values_list("status").annotate(Count("pk"))
-    )
+    counts = index.counts("status", index.results(matches, without="status"))
     chosen = set(active.get("status", []))
     facets["status"] = [
         FacetValue(value, labels[value], counts.get(value, 0), value in chosen)
@@ -209,15 +215,10 @@ def facet_counts(filterset: RecommendationFilter) -> dict[str, list[FacetValue]]
         if counts.get(value) or value in chosen
     ]
 
-    years = (
-        filterset.queryset_without("year_from", "year_to")
-        .order_by("-year")
-        .values_list("year")
-        .annotate(Count("pk"))
-    )
+    counts = index.counts("year", index.results(matches, without="year"))
     year_from, year_to = active.get("year_from", [None])[0], active.get("year_to", [None])[0]
     facets["year"] = [
         FacetValue(str(year), str(year), count, str(year) == year_from == year_to)
-        for year, count in years
+        for year, count in sorted(counts.items(), reverse=True)
     ]
     return facets

@@ -9,7 +9,8 @@ from dialogue_platform.caching import cached, cached_page
 from dialogue_platform.pagination import paginate, valid_query
 from meetings.models import Document
 
-from . import exports
+from . import exports, facet_index
+from .facet_index import IndexedResults
 from .filters import RecommendationFilter, facet_counts
 from .models import Assessment, Recommendation
 
@@ -42,12 +43,24 @@ def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facet
 @cached_page
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
-    results = filterset.qs.prefetch_related("topics", "responsible_bodies")
-    page = paginate(request, results, PER_PAGE)
+    index = facet_index.current(request)
+    matches = filterset.matches(index)
+    results = index.results(matches)
+    shown = Recommendation.objects.prefetch_related("topics", "responsible_bodies")
+    if filterset.chosen_sort in ("newest", "oldest"):  # the index's own order, either way
+        ordered = IndexedResults(
+            index, results, shown, oldest_first=filterset.chosen_sort == "oldest"
+        )
+        page = paginate(request, ordered, PER_PAGE)
+    else:  # by reference, or by relevance to the words
+        ordered = filterset.qs.prefetch_related("topics", "responsible_bodies")
+        page = paginate(request, ordered, PER_PAGE, count=len(results))
     query = valid_query(request, filterset.form)
     # Sorting and paging do not change the counts: one entry serves them all.
     facet_key = sorted((k, v) for k, v in query.lists() if k not in ("sort", "page"))
-    facets = cached(request, "facets", (facet_key,), lambda: facet_counts(filterset))
+    facets = cached(
+        request, "facets", (facet_key,), lambda: facet_counts(filterset, index, matches)
+    )
     context = {
         "filter": filterset,
         "page": page,
@@ -64,8 +77,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             for value, label in filterset.form.fields["sort"].choices
             if value != "relevance" or filterset.form.cleaned_data.get("q")
         ],
-        "sort": filterset.form.cleaned_data.get("sort")
-        or ("relevance" if filterset.form.cleaned_data.get("q") else "newest"),
+        "sort": filterset.chosen_sort,
         "title": _("Recommendations"),
     }
     return render(request, "recommendations/recommendation_list.html", context)

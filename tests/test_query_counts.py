@@ -64,15 +64,16 @@ PAGES = {
     "meetings:list": (lambda d: reverse("meetings:list"), 9),
     # meeting, participants, agenda items, topics, documents, authors, adopted recommendations
     "meetings:detail": (lambda d: d["meeting"].get_absolute_url(), 9),
-    # count, page, topics, bodies; 3 m2m facets and their 3 vocabularies; status, year facets
-    "recommendations:list": (lambda d: reverse("recommendations:list"), 14),
-    # + the topic slugs known (validation); same plan otherwise
+    # the facet index, built once per data version (recommendations, then the links of
+    # topics, groups and bodies); the page, its topics and bodies; 3 facet vocabularies
+    "recommendations:list": (lambda d: reverse("recommendations:list"), 12),
+    # + the topic and body slugs known (validation); same plan otherwise
     "recommendations:list filtered": (
         lambda d: (
             reverse("recommendations:list")
             + "?topic=torture-prevention&status=implemented&body=ministry"
         ),
-        16,
+        14,
     ),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
     # assessments (with source), source authors, agenda item documents, their authors

@@ -5,8 +5,10 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Q
 from django.urls import reverse
 
+from meetings.models import Topic
 from recommendations.models import Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,48 @@ def test_sorting(client, demo):
     by_reference = client.get(URL + "?sort=reference").context["page"].object_list[0]
     assert oldest.year == 2013 and newest.year == 2021
     assert by_reference.reference == Recommendation.objects.order_by("reference").first().reference
+
+
+ORDERS = {
+    "newest": ("-year", "-reference"),
+    "oldest": ("year", "reference"),
+    "reference": ("reference",),
+}
+FILTERS = [
+    ({}, Q()),
+    ({"topic": "torture-prevention"}, Q(topics__slug="torture-prevention")),
+    (
+        {"status": ["implemented", "in_progress"], "year_from": "2015"},
+        Q(status__in=["implemented", "in_progress"], year__gte=2015),
+    ),
+]
+
+
+def shown_references(client, params) -> list[str]:
+    html = client.get(URL + "?" + urlencode(params, doseq=True)).content.decode()
+    return re.findall(r'class="record__ref" href="[^"]*">([^<]+)</a>', html)
+
+
+@pytest.mark.parametrize("sort", ORDERS)
+@pytest.mark.parametrize(("params", "condition"), FILTERS)
+def test_every_page_lists_the_results_in_the_chosen_order(client, demo, sort, params, condition):
+    expected = list(
+        Recommendation.objects.published()
+        .filter(condition)
+        .order_by(*ORDERS[sort])
+        .values_list("reference", flat=True)
+    )
+    pages = range(1, (len(expected) + 24) // 25 + 1)
+    shown = [
+        ref for n in pages for ref in shown_references(client, {**params, "sort": sort, "page": n})
+    ]
+    assert expected and shown == expected
+
+
+def test_a_new_topic_link_shows_at_once_in_the_counts(client, demo):
+    params = {"topic": "torture-prevention"}
+    before = result_count(client, params)
+    rec = Recommendation.objects.published().exclude(topics__slug="torture-prevention").first()
+    rec.topics.add(Topic.objects.get(slug="torture-prevention"))
+    assert result_count(client, params) == before + 1
+    assert rec.reference in shown_references(client, {**params, "q": rec.reference})

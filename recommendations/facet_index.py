@@ -1,0 +1,131 @@
+"""An in-memory index of the published recommendations by facet value, for the faceted list.
+
+The published recommendations are numbered newest first (the list's default order), and
+each facet value (a topic, an affected group, a responsible body, a status, a year) holds
+the numbers of those it applies to as a compressed bitmap (pyroaring). A filter is then a
+few set operations; each facet count is the size of an intersection; a page of results,
+newest or oldest first, is a slice of the result's bitmap. Where SQL evaluates the whole
+filter again for the count, each facet and the page (about 45 ms at 100,000
+recommendations on SQLite, more on PostgreSQL), the bitmaps take well under 1 ms.
+
+The index is built in four queries (about 0.5 s at 100,000 recommendations; a few MB) the
+first time a process needs it for a data version, and kept until the version changes:
+like everything cached, it is never stale (dialogue_platform/data_version.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from pyroaring import BitMap
+
+from dialogue_platform.caching import version
+
+from .models import Recommendation
+
+# Facets of vocabularies: the filter's name, and the many-to-many field it follows.
+VOCABULARY_FACETS = {"topic": "topics", "group": "affected_groups", "body": "responsible_bodies"}
+# The order the recommendations are numbered in (RecommendationFilter.SORTS["newest"]).
+NEWEST_FIRST = ("-year", "-reference")
+
+
+@dataclass(frozen=True)
+class FacetIndex:
+    ids: list[int]  # the recommendation at each number, newest first
+    published: BitMap  # every number
+    numbers: dict[int, int]  # recommendation id -> number
+    values: dict[str, dict[object, BitMap]]  # facet -> value (slug, status, year) -> members
+
+    @classmethod
+    def build(cls) -> FacetIndex:
+        rows = Recommendation.objects.published().order_by(*NEWEST_FIRST)
+        rows = list(rows.values_list("pk", "status", "year"))
+        ids = [pk for pk, _, _ in rows]
+        numbers = {pk: number for number, pk in enumerate(ids)}
+        values = {
+            "status": grouped((status, n) for n, (_, status, _) in enumerate(rows)),
+            "year": grouped((year, n) for n, (_, _, year) in enumerate(rows)),
+        }
+        for facet, field in VOCABULARY_FACETS.items():
+            relation = Recommendation._meta.get_field(field)
+            links = relation.remote_field.through.objects.values_list(
+                f"{relation.m2m_reverse_field_name()}__slug", "recommendation_id"
+            )
+            # Links of unpublished recommendations have no number and are left out.
+            values[facet] = grouped((slug, numbers[pk]) for slug, pk in links if pk in numbers)
+        return cls(ids, BitMap(range(len(ids))), numbers, values)
+
+    def any_of(self, facet: str, chosen: Iterable[object]) -> BitMap:
+        """The recommendations with any of the chosen values of a facet."""
+        return BitMap.union(
+            BitMap(), *(self.values[facet].get(value, BitMap()) for value in chosen)
+        )
+
+    def of(self, queryset: QuerySet) -> BitMap:
+        """The published recommendations among those of a queryset."""
+        numbers = self.numbers
+        return BitMap(numbers[pk] for pk in queryset.values_list("pk", flat=True) if pk in numbers)
+
+    def results(self, matches: dict[str, BitMap], without: str = "") -> BitMap:
+        """The recommendations every filter in `matches` (name -> what it lets through) lets
+        through, leaving out the filter named `without`."""
+        kept = [members for name, members in matches.items() if name != without]
+        return BitMap.intersection(self.published, *kept)
+
+    def counts(self, facet: str, within: BitMap) -> dict[object, int]:
+        """How many of the recommendations in `within` each value of a facet applies to
+        (values that apply to none are left out)."""
+        counts = {}
+        for value, members in self.values[facet].items():
+            if count := members.intersection_cardinality(within):
+                counts[value] = count
+        return counts
+
+
+def grouped(pairs: Iterable[tuple[object, int]]) -> dict[object, BitMap]:
+    """{key: its numbers} from (key, number) pairs."""
+    numbers: dict[object, list[int]] = defaultdict(list)
+    for key, number in pairs:
+        numbers[key].append(number)
+    return {key: BitMap(found) for key, found in numbers.items()}
+
+
+class IndexedResults(Sequence):
+    """A filter's results newest (or oldest) first, for the paginator: its length comes
+    from the bitmap, and a slice reads just those recommendations from the database."""
+
+    def __init__(
+        self, index: FacetIndex, members: BitMap, queryset: QuerySet, oldest_first: bool = False
+    ) -> None:
+        self.index, self.members, self.queryset = index, members, queryset
+        self.oldest_first = oldest_first
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def __getitem__(self, wanted: slice) -> list[Recommendation]:  # type: ignore[override]
+        start, stop, _ = wanted.indices(len(self.members))
+        if self.oldest_first:
+            end = len(self.members)
+            numbers = list(reversed(self.members[end - stop : end - start]))
+        else:
+            numbers = list(self.members[start:stop])
+        ids = [self.index.ids[number] for number in numbers]
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
+_latest: tuple[int, FacetIndex] | None = None
+
+
+def current(request: HttpRequest) -> FacetIndex:
+    """The index for the request's data version, built if this process has not yet."""
+    global _latest
+    data_version = version(request)
+    if _latest is None or _latest[0] != data_version:
+        _latest = (data_version, FacetIndex.build())
+    return _latest[1]
