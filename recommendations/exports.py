@@ -19,11 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
-from django.db import connection
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, Lookup, OuterRef, Subquery
 from django.urls import reverse
 
 from meetings.languages import content_languages
@@ -44,22 +43,25 @@ COLUMNS = [
     "url",
 ]
 LIST_SEPARATOR = "; "
-CHUNK_SIZE = 2000  # rows fetched (with their prefetches) per round trip while streaming
+CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round trip
 
 
-def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Iterator[dict]:
-    """The export's rows, streamed: plain values a chunk at a time, with each chunk's
-    topics, groups and bodies read from the many-to-many tables in one query apiece
-    (no model instances: this is what lets 10,000 rows stream in well under a second)."""
+def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tuple]:
+    """The export's rows, in COLUMNS order, for the recommendations `ids` in that order:
+    read a chunk of ids at a time as plain values, with each chunk's topics, groups and
+    bodies read from the many-to-many tables in one query apiece (no model instances, no
+    sorting in the database: this is what lets 10,000 rows stream in well under a second
+    in constant memory)."""
     latest = (
         Assessment.objects.filter(recommendation=OuterRef("pk"))
         .order_by("-date")
         .values("date")[:1]
     )
     # The text in the reader's language, or its fallbacks, picked here from the raw
-    # columns: modeltranslation's own fallback costs more than the rest of the row.
+    # columns (rewrite(False)): modeltranslation's own fallback costs more than the rest.
     languages = content_languages()
-    values = recommendations.annotate(last_assessment_date=Subquery(latest)).values_list(
+    values = Recommendation.objects.rewrite(False).annotate(last_assessment_date=Subquery(latest))
+    values = values.values_list(
         "pk", "reference", "year", "status", "meeting__slug", "meeting__is_published",
         "last_assessment_date", *(f"text_{code}" for code in languages),
     )  # fmt: skip
@@ -71,22 +73,27 @@ def rows(recommendations: QuerySet, absolute_url: Callable[[str], str]) -> Itera
     # References are URL-safe (see Recommendation.reference), so one reverse() serves all.
     url = absolute_url(reverse("recommendations:detail", args=["REFERENCE"]))
     prefix, suffix = url.split("REFERENCE")
-    for chunk in batched(values.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        ids = [row[0] for row in chunk]
-        linked = {name: _linked(name, ids, slugs) for name, slugs in vocabularies.items()}
-        for pk, reference, year, status, meeting, meeting_public, last, *texts in chunk:
-            yield {
-                "reference": reference,
-                "year": year,
-                "status": status,
-                "text": next((text for text in texts if text), ""),
-                "topics": linked["topics"].get(pk, []),
-                "affected_groups": linked["affected_groups"].get(pk, []),
-                "responsible_bodies": linked["responsible_bodies"].get(pk, []),
-                "meeting": meeting if meeting_public else "",
-                "last_assessment_date": last.isoformat() if last else "",
-                "url": f"{prefix}{reference}{suffix}",
-            }
+    for chunk in batched(ids, CHUNK_SIZE):
+        found = {row[0]: row for row in values.filter(AnyOf(F("pk"), chunk))}
+        topics, groups, bodies = (
+            _linked(name, chunk, slugs) for name, slugs in vocabularies.items()
+        )
+        for pk in chunk:
+            if pk not in found:  # deleted since the ids were read
+                continue
+            _, reference, year, status, meeting, meeting_public, last, *texts = found[pk]
+            yield (
+                reference,
+                year,
+                status,
+                next((text for text in texts if text), ""),
+                topics.get(pk, []),
+                groups.get(pk, []),
+                bodies.get(pk, []),
+                meeting if meeting_public else "",
+                last.isoformat() if last else "",
+                f"{prefix}{reference}{suffix}",
+            )
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -98,27 +105,34 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
     """{recommendation id: sorted slugs} for one many-to-many field and a chunk of ids."""
-    through = Recommendation._meta.get_field(field).remote_field.through
-    table = connection.ops.quote_name(through._meta.db_table)
-    target = connection.ops.quote_name(through._meta.get_field(
-        Recommendation._meta.get_field(field).m2m_reverse_name()).column)  # fmt: skip
-    # Plain SQL: the ORM spends longer building a 2,000-value IN than the database running it.
-    sql = (
-        f'SELECT "recommendation_id", {target} FROM {table} '
-        f'WHERE "recommendation_id" IN ({", ".join(["%s"] * len(ids))})'
-    )
+    relation = Recommendation._meta.get_field(field)
+    pairs = relation.remote_field.through.objects.filter(AnyOf(F("recommendation_id"), ids))
     linked: dict[int, list[str]] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
-        for rec_id, target_id in cursor.fetchall():
-            linked.setdefault(rec_id, []).append(slugs[target_id])
+    for rec_id, target_id in pairs.values_list(
+        "recommendation_id", f"{relation.m2m_reverse_field_name()}_id"
+    ):
+        linked.setdefault(rec_id, []).append(slugs[target_id])
     return {rec_id: sorted(found) for rec_id, found in linked.items()}
+
+
+class AnyOf(Lookup):
+    """`AnyOf(F("pk"), ids)`: the column is one of `ids`. The same as `pk__in=ids`, except
+    that PostgreSQL receives the ids as one array (`= ANY(%s)`), which it parses and plans
+    in half the time of 2,000 parameters, and that the ids are taken as they are."""
+
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*params, list(self.rhs)]
+        return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", [*params, *self.rhs]
 
 
 ROWS_PER_WRITE = 500  # rows sent to the client at once: one socket write, not one per row
 
 
-def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
     """CSV text with a byte-order mark, so spreadsheet programs read the Cyrillic right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -126,8 +140,8 @@ def csv_lines(records: Iterable[dict]) -> Iterator[str]:
     writer.writerow(COLUMNS)
     for batch in batched(records, ROWS_PER_WRITE):
         writer.writerows(
-            [LIST_SEPARATOR.join(v) if isinstance(v, list) else v for v in (r[c] for c in COLUMNS)]
-            for r in batch
+            [LIST_SEPARATOR.join(v) if isinstance(v, list) else v for v in record]
+            for record in batch
         )
         yield buffer.getvalue()
         buffer.seek(0)
@@ -135,11 +149,14 @@ def csv_lines(records: Iterable[dict]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def json_chunks(records: Iterable[dict]) -> Iterator[str]:
+def json_chunks(records: Iterable[tuple]) -> Iterator[str]:
     """A JSON array of row objects, written a batch of rows at a time."""
     yield "["
     separator = "\n"
     for batch in batched(records, ROWS_PER_WRITE):
-        yield separator + ",\n".join(json.dumps(record, ensure_ascii=False) for record in batch)
+        yield separator + ",\n".join(
+            json.dumps(dict(zip(COLUMNS, record, strict=True)), ensure_ascii=False)
+            for record in batch
+        )
         separator = ",\n"
     yield "\n]\n"

@@ -76,6 +76,12 @@ class FacetIndex:
         kept = [members for name, members in matches.items() if name != without]
         return BitMap.intersection(self.published, *kept)
 
+    def ordered_ids(self, members: BitMap, oldest_first: bool = False) -> list[int]:
+        """The recommendations in `members`, newest (or oldest) first."""
+        ids = self.ids
+        found = [ids[number] for number in members]
+        return found[::-1] if oldest_first else found
+
     def counts(self, facet: str, within: BitMap) -> dict[object, int]:
         """How many of the recommendations in `within` each value of a facet applies to
         (values that apply to none are left out)."""

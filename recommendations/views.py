@@ -1,6 +1,6 @@
 """Public pages of recommendations: the faceted list and one recommendation's record."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,8 @@ from .filters import RecommendationFilter, facet_counts
 from .models import Assessment, Recommendation
 
 PER_PAGE = 25
+# The sorts the facet index can page through itself (its own order, either way round).
+INDEX_ORDERS = ("newest", "oldest")
 
 
 def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facets) -> list[dict]:
@@ -40,20 +42,27 @@ def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facet
     return chips
 
 
+def listed(recommendations: QuerySet) -> QuerySet:
+    """With the topics and bodies each item of the list shows, as plain lists (to_attr):
+    no queryset per row for the prefetch and the template to build."""
+    return recommendations.prefetch_related(
+        Prefetch("topics", to_attr="topic_list"),
+        Prefetch("responsible_bodies", to_attr="body_list"),
+    )
+
+
 @cached_page
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     index = facet_index.current(request)
     matches = filterset.matches(index)
     results = index.results(matches)
-    shown = Recommendation.objects.prefetch_related("topics", "responsible_bodies")
-    if filterset.chosen_sort in ("newest", "oldest"):  # the index's own order, either way
-        ordered = IndexedResults(
-            index, results, shown, oldest_first=filterset.chosen_sort == "oldest"
-        )
+    if filterset.chosen_sort in INDEX_ORDERS:
+        oldest_first = filterset.chosen_sort == "oldest"
+        ordered = IndexedResults(index, results, listed(Recommendation.objects), oldest_first)
         page = paginate(request, ordered, PER_PAGE)
     else:  # by reference, or by relevance to the words
-        ordered = filterset.qs.prefetch_related("topics", "responsible_bodies")
+        ordered = listed(filterset.qs)
         page = paginate(request, ordered, PER_PAGE, count=len(results))
     query = valid_query(request, filterset.form)
     # Sorting and paging do not change the counts: one entry serves them all.
@@ -130,7 +139,13 @@ def recommendation_export(request: HttpRequest, format: str) -> StreamingHttpRes
     """The current filter's whole result (not one page), streamed row by row."""
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     serialise, content_type = EXPORT_FORMATS[format]
-    records = exports.rows(filterset.qs, request.build_absolute_uri)
+    index = facet_index.current(request)
+    results = index.results(filterset.matches(index))
+    if filterset.chosen_sort in INDEX_ORDERS:
+        ids = index.ordered_ids(results, oldest_first=filterset.chosen_sort == "oldest")
+    else:
+        ids = list(filterset.qs.values_list("pk", flat=True))
+    records = exports.rows(ids, request.build_absolute_uri)
     return StreamingHttpResponse(
         serialise(records),
         content_type=content_type,
