@@ -31,9 +31,18 @@ def key(*parts: object) -> str:
     return f"dp:{digest}"
 
 
-def cached(request: HttpRequest, name: str, parts: tuple, compute: Callable[[], T]) -> T:
-    """`compute()`, or its earlier result for the same data version, language and parts."""
-    entry = key(name, version(request), get_language(), *parts)
+def cached(
+    request: HttpRequest,
+    name: str,
+    parts: tuple,
+    compute: Callable[[], T],
+    *,
+    per_language: bool = True,
+) -> T:
+    """`compute()`, or its earlier result for the same data version, language (unless
+    the result does not depend on it) and parts."""
+    language = get_language() if per_language else ""
+    entry = key(name, version(request), language, *parts)
     value = cache.get(entry)
     if value is None:
         value = compute()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from dialogue_platform import data_version
 from meetings.models import Meeting
+from recommendations import facet_index
 from recommendations.models import Recommendation
 
 from . import factories
@@ -74,3 +75,11 @@ def test_facet_counts_are_shared_by_every_page_and_sort_of_a_filter(client, demo
         client, listing + "?status=implemented&status=in_progress&sort=oldest&page=2"
     )
     assert another_page == never_seen - 3  # no vocabulary rows for the facets' names
+
+
+def test_one_worker_builds_the_facet_index_and_the_others_load_it(client, demo, monkeypatch):
+    listing = reverse("recommendations:list")
+    built_here = queries(client, listing + "?status=implemented")
+    monkeypatch.setattr(facet_index, "_latest", None)  # as in another worker
+    loaded = queries(client, listing + "?status=in_progress")
+    assert loaded == built_here - 4  # no recommendations, topic, group or body links read
