@@ -113,7 +113,7 @@ class RecommendationAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdm
         form = ImportForm(request.POST or None, request.FILES or None)
         problems = []
         if request.method == "POST" and form.is_valid():
-            result = import_recommendations(file=form.cleaned_data["file"])
+            result = import_recommendations(file=form.cleaned_data["file"], user=request.user)
             if not result.problems:
                 self.message_user(
                     request,

@@ -28,15 +28,19 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import PurePath
 from typing import IO, Any, Protocol, TypeVar
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Max
 from django.utils import timezone, translation
 
+from dialogue_platform.audit import CHANGED, CREATED, record_versions
 from meetings.models import Meeting, Organisation, Topic
 
 from .exports import COLUMNS
@@ -59,6 +63,12 @@ class Progress(Protocol):
     """Wraps an iterable to report progress, as tqdm does: progress(rows, desc=..., total=...)."""
 
     def __call__(self, iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]: ...
+
+
+class RecordVersions(Protocol):
+    """record_versions (dialogue_platform/audit.py) with the importing user and reason bound."""
+
+    def __call__(self, records: models.QuerySet, *, history_type: str) -> None: ...
 
 
 def no_progress(iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]:
@@ -160,17 +170,23 @@ class FileProblem(Exception):
 def import_recommendations(
     *,
     file: IO[bytes],
+    user: AbstractBaseUser | None = None,
     today: datetime.date | None = None,
     progress: Progress = no_progress,
 ) -> ImportResult:
-    """Check the whole CSV file, then, only if it has no problem, write it in one transaction."""
+    """Check the whole CSV file, then, only if it has no problem, write it in one transaction.
+    The audit history records each record written as imported by `user` from the file."""
     today = today or timezone.localdate()
+    name = PurePath(getattr(file, "name", "") or "the file").name
+    versions = partial(record_versions, user=user, reason=f"Imported from {name}")
     try:
         header, records = read_csv(file.read())
         # The text column is the default language's, like the unprefixed public export,
         # whatever language the person importing reads the admin in.
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-            return check_and_write(header, records, today=today, progress=progress)
+            return check_and_write(
+                header, records, today=today, progress=progress, versions=versions
+            )
     except FileProblem as error:
         return ImportResult(problems=error.problems)
     except IntegrityError:
@@ -181,14 +197,19 @@ def import_recommendations(
 
 
 def check_and_write(
-    header: list[str], records: list[list[str]], *, today: datetime.date, progress: Progress
+    header: list[str],
+    records: list[list[str]],
+    *,
+    today: datetime.date,
+    progress: Progress,
+    versions: RecordVersions,
 ) -> ImportResult:
     rows, problems = check_rows(header, records, progress=progress)
     existing = load_existing([row.reference for row in rows])
     problems += check_history(rows, existing, today=today)
     if problems:
         return ImportResult(problems=sorted(problems, key=lambda p: p.row or 0))
-    return write(rows, existing, today=today, progress=progress)
+    return write(rows, existing, today=today, progress=progress, versions=versions)
 
 
 # Reading ------------------------------------------------------------------------------
@@ -507,24 +528,40 @@ def check_history(
 
 
 def write(
-    rows: list[Row], existing: dict[str, Existing], *, today: datetime.date, progress: Progress
+    rows: list[Row],
+    existing: dict[str, Existing],
+    *,
+    today: datetime.date,
+    progress: Progress,
+    versions: RecordVersions,
 ) -> ImportResult:
     """Write checked rows with bulk statements, BATCH rows at a time."""
     result = ImportResult()
     for batch in batched(progress(rows, desc="Writing", total=len(rows)), BATCH):
-        write_batch(batch, existing, today=today, result=result)
+        write_batch(batch, existing, today=today, result=result, versions=versions)
     return result
 
 
 def write_batch(
-    batch: list[Row], existing: dict[str, Existing], *, today: datetime.date, result: ImportResult
+    batch: list[Row],
+    existing: dict[str, Existing],
+    *,
+    today: datetime.date,
+    result: ImportResult,
+    versions: RecordVersions,
 ) -> None:
     new_pks = create_new([row for row in batch if row.reference not in existing], result=result)
     changed_pks = update_changed(
         [row for row in batch if row.reference in existing], existing, result
     )
     write_relations(batch, existing, new_pks=new_pks, changed_pks=changed_pks)
-    add_assessments(batch, existing, new_pks=new_pks, today=today, result=result)
+    last_assessment = Assessment.objects.aggregate(last=Max("pk"))["last"] or 0
+    assessed = add_assessments(batch, existing, new_pks=new_pks, today=today, result=result)
+    # The audit history, as saving each record in the admin would have written it.
+    versions(Recommendation.objects.filter(pk__in=new_pks.values()), history_type=CREATED)
+    versions(Recommendation.objects.filter(pk__in=changed_pks.values()), history_type=CHANGED)
+    added = Assessment.objects.filter(pk__gt=last_assessment, recommendation_id__in=assessed)
+    versions(added, history_type=CREATED)
 
 
 def write_relations(
@@ -619,8 +656,9 @@ def add_assessments(
     new_pks: dict[str, int],
     today: datetime.date,
     result: ImportResult,
-) -> None:
-    """One new history entry per row whose status or date differs, then statuses recomputed."""
+) -> list[int]:
+    """One new history entry per row whose status or date differs, then statuses recomputed;
+    the ids of the recommendations that got one."""
     assessments = []  # (recommendation id, date, status)
     for row in batch:
         current = existing.get(row.reference)
@@ -636,6 +674,7 @@ def add_assessments(
     assessed = [pk for pk, _, _ in assessments]
     Recommendation.objects.filter(pk__in=assessed).refresh_statuses()
     result.assessments_added += len(assessments)
+    return assessed
 
 
 # Bulk statements without a model instance per row ----------------------------------------

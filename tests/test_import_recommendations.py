@@ -572,3 +572,22 @@ def write_synthetic_csv(path: str, count: int = 100_000) -> None:
     )
     with open(path, "wb") as file:
         file.write(data)
+
+
+def test_an_import_is_kept_in_the_audit_history_with_who_and_from_which_file(
+    secretariat_client, vocabulary
+):
+    upload(secretariat_client, csv_bytes([record(status="implemented")]))
+    rec = Recommendation.objects.get(reference="CAB-2017-001")
+    created = rec.history.get()
+    assert (created.history_type, created.status) == ("+", "implemented")
+    assert str(created.history_user_id) == secretariat_client.session["_auth_user_id"]
+    assert created.history_change_reason == "Imported from recommendations.csv"
+    assert [a.history_type for a in Assessment.history.filter(recommendation_id=rec.pk)] == ["+"]
+
+    changed = csv_bytes([record(text="A corrected text.", status="implemented")])
+    run_import(changed)
+    latest = rec.history.latest()
+    assert (latest.history_type, latest.text) == ("~", "A corrected text.")
+    assert latest.history_user is None  # the command line has no user
+    assert rec.history.count() == 2
