@@ -35,18 +35,8 @@ class YearFilter(admin.SimpleListFilter):
 
 
 class AuditHistoryAdmin(SimpleHistoryAdmin):
-    """A "History" page on each record: who changed what, and when; every version kept."""
-
-    history_list_display = ["changed_fields"]
-
-    @admin.display(description=_("changed fields"))
-    def changed_fields(self, record) -> str:
-        previous = record.prev_record
-        if previous is None:
-            return _("created")
-        changes = record.diff_against(previous).changed_fields
-        labels = [str(record._meta.get_field(name).verbose_name) for name in changes]
-        return ", ".join(labels) or "—"
+    """A "History" page on each record: who changed what (each field, old → new), and
+    when; every version kept."""
 
 
 class PublishActionsMixin:
