@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.views.defaults import server_error
 
 from meetings.models import Meeting
 
@@ -78,3 +79,16 @@ def test_a_russian_query_finds_russian_content(client, demo):
     groups = {g["kind"].slug: g["count"] for g in response.context["groups"]}
     assert groups["meetings"] == 1
     assert Meeting.objects.search("ТОРГОВЛИ").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "home"),
+    [("en", "Something went wrong", '"/"'), ("ru", "Что-то пошло не так", '"/ru/"'),
+     ("kk", "Бірдеңе дұрыс болмады", '"/kk/"')],
+)  # fmt: skip
+def test_the_server_error_page_speaks_the_readers_language(rf, language, heading, home):
+    with translation.override(language):
+        response = server_error(rf.get("/"))  # what Django answers an unhandled exception with
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert heading in html and f'<html lang="{language}">' in html and f"href={home}" in html
