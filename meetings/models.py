@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .search import SearchSpec, search
 from .uploads import document_upload_to, validate_document_file
@@ -132,7 +133,8 @@ class Organisation(TimeStamped):
 class Person(TimeStamped):
     """Someone who takes part in meetings, such as the chair."""
 
-    name = models.CharField(verbose_name=_("name"), max_length=200)
+    # A person's name, not a thing's ("имя", not "название").
+    name = models.CharField(verbose_name=pgettext_lazy("person", "name"), max_length=200)
     position = models.CharField(verbose_name=_("position"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation,
