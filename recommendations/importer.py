@@ -39,6 +39,9 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, tra
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Max
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.audit import CHANGED, CREATED, record_versions
 from meetings.models import Meeting, Organisation, Topic
@@ -57,6 +60,8 @@ LAST_YEAR = 9999  # keeps a typo like 20177 out of the (small integer) year colu
 BATCH = 900
 
 T = TypeVar("T")
+# A message for the person importing: lazy, so shown in the language of whoever reads it.
+Message = str | Promise
 
 
 class Progress(Protocol):
@@ -81,7 +86,7 @@ class Problem:
 
     row: int | None
     column: str
-    message: str
+    message: Message
 
     def __str__(self) -> str:
         where = [f"row {self.row}"] if self.row else ["file"]
@@ -101,10 +106,15 @@ class ImportResult:
     assessments_added: int = 0
 
     @property
-    def summary(self) -> str:
-        return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.assessments_added} assessments added."
+    def summary(self) -> Message:
+        return format_lazy(
+            _(
+                "{created} created, {updated} updated, {unchanged} unchanged, {assessments} assessments added."
+            ),
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            assessments=self.assessments_added,
         )
 
 
@@ -142,7 +152,7 @@ class Relation:
 
     column: str
     model: type[models.Model]
-    noun: str
+    unknown: Message  # the message for unknown slugs, given as {slugs}
 
     @property
     def through(self) -> type[models.Model]:
@@ -154,9 +164,9 @@ class Relation:
 
 
 RELATIONS = [
-    Relation("topics", Topic, "topic"),
-    Relation("affected_groups", AffectedGroup, "affected group"),
-    Relation("responsible_bodies", Organisation, "organisation"),
+    Relation("topics", Topic, _("Unknown topic slug: {slugs}.")),
+    Relation("affected_groups", AffectedGroup, _("Unknown affected group slug: {slugs}.")),
+    Relation("responsible_bodies", Organisation, _("Unknown organisation slug: {slugs}.")),
 ]
 
 
@@ -192,7 +202,9 @@ def import_recommendations(
     except IntegrityError:
         # Someone else changed a vocabulary or created a reference between the check
         # and the write; the transaction is rolled back, so nothing was written.
-        message = "The records changed while the file was imported; nothing was written. Try again."
+        message = _(
+            "The records changed while the file was imported; nothing was written. Try again."
+        )
         return ImportResult(problems=[Problem(None, "", message)])
 
 
@@ -225,15 +237,16 @@ def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
             records.append(record)
     except csv.Error as error:
         row = len(records) + 1
-        raise FileProblem(Problem(row, "", f"This row cannot be read as CSV ({error}).")) from None
+        message = format_lazy(_("This row cannot be read as CSV ({error})."), error=error)
+        raise FileProblem(Problem(row, "", message)) from None
     if not records or not any(field.strip() for field in records[0]):
-        raise FileProblem(Problem(1, "", "The file is empty: the first row must be the header."))
+        raise FileProblem(Problem(1, "", _("The file is empty: the first row must be the header.")))
     header = [name.strip() for name in records[0]]
     check_header(header)
     return header, records[1:]
 
 
-NOT_UTF8 = (
+NOT_UTF8 = _(
     "The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8 (comma "
     "delimited)” and import it again."
 )
@@ -243,7 +256,13 @@ UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, kept as s
 def decode(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise FileProblem(
-            Problem(None, "", "This is a spreadsheet workbook, not a CSV file. " + NOT_UTF8)
+            Problem(
+                None,
+                "",
+                format_lazy(
+                    "{} {}", _("This is a spreadsheet workbook, not a CSV file."), NOT_UTF8
+                ),
+            )
         )
     try:
         return data.decode("utf-8-sig")
@@ -269,20 +288,26 @@ def locate_undecodable(data: bytes) -> Problem:
 
 def check_header(header: list[str]) -> None:
     problems = [
-        Problem(1, name, "This column appears more than once.")
+        Problem(1, name, _("This column appears more than once."))
         for index, name in enumerate(header)
         if name and name in header[:index]
     ]
     problems += [
-        Problem(1, name, f"Missing column (the columns are: {', '.join(COLUMNS)}).")
+        Problem(
+            1,
+            name,
+            format_lazy(
+                _("Missing column (the columns are: {columns})."), columns=", ".join(COLUMNS)
+            ),
+        )
         for name in REQUIRED_COLUMNS
         if name not in header
     ]
     problems += [
-        Problem(1, name, "Unknown column.") for name in header if name not in COLUMNS and name
+        Problem(1, name, _("Unknown column.")) for name in header if name not in COLUMNS and name
     ]
     if len(header) == 1 and ";" in header[0]:
-        message = "The columns are separated by “;”: save the file with commas as separators."
+        message = _("The columns are separated by “;”: save the file with commas as separators.")
         problems = [Problem(1, "", message)]
     if problems:
         raise FileProblem(*problems)
@@ -322,13 +347,21 @@ def check_rows(
         if not any(value.strip() for value in record):
             continue  # blank lines, such as a spreadsheet's trailing empty rows
         if len(record) != len(header):
-            message = f"Expected {len(header)} fields as in the header, found {len(record)}."
+            message = format_lazy(
+                _("Expected {expected} fields as in the header, found {found}."),
+                expected=len(header),
+                found=len(record),
+            )
             problems.append(Problem(number, "", message))
             continue
         row, row_problems = check_row(number, dict(zip(header, record, strict=True)), vocabularies)
         problems += row_problems
         if row and row.reference in first_row_of:
-            message = f"{row.reference} is also in row {first_row_of[row.reference]}."
+            message = format_lazy(
+                _("{reference} is also in row {row}."),
+                reference=row.reference,
+                row=first_row_of[row.reference],
+            )
             problems.append(Problem(number, "reference", message))
         elif row:
             first_row_of[row.reference] = number
@@ -342,12 +375,12 @@ def check_row(
     """One row's values, checked column by column."""
     problems: list[Problem] = []
 
-    def problem(column: str, message: str) -> None:
+    def problem(column: str, message: Message) -> None:
         problems.append(Problem(number, column, message))
 
     for column, value in values.items():
         if "\x00" in value:
-            problem(column, "Contains a NUL character.")
+            problem(column, _("Contains a NUL character."))
     if problems:
         return None, problems
 
@@ -357,31 +390,38 @@ def check_row(
 
     year = values["year"].strip()
     if not (year.isascii() and year.isdigit()):
-        problem("year", f"“{year}” is not a year." if year else "The year is empty.")
+        problem(
+            "year",
+            format_lazy(_("“{year}” is not a year."), year=year)
+            if year
+            else _("The year is empty."),
+        )
     elif int(year) < FIRST_YEAR:
-        problem("year", f"{year} is before {FIRST_YEAR}, when the Dialogue Platform began.")
+        message = _("{year} is before {first}, when the Dialogue Platform began.")
+        problem("year", format_lazy(message, year=year, first=FIRST_YEAR))
     elif int(year) > LAST_YEAR:
-        problem("year", f"{year} is not a year.")
+        problem("year", format_lazy(_("{year} is not a year."), year=year))
 
     status = values["status"].strip()
     if status not in STATUSES:
-        problem("status", f"Unknown status “{status}” (use one of: {', '.join(STATUSES)}).")
+        message = _("Unknown status “{status}” (use one of: {statuses}).")
+        problem("status", format_lazy(message, status=status, statuses=", ".join(STATUSES)))
 
     text = values["text"]
     if not text.strip():
-        problem("text", "The text is empty.")
+        problem("text", _("The text is empty."))
 
     relations = {}
     for relation in RELATIONS:
         known = vocabularies.relations[relation.column]
         slugs = split_list(values[relation.column])
         if unknown := [slug for slug in slugs if slug not in known]:
-            problem(relation.column, f"Unknown {relation.noun} slug: {', '.join(unknown)}.")
+            problem(relation.column, format_lazy(relation.unknown, slugs=", ".join(unknown)))
         relations[relation.column] = frozenset(known[s] for s in slugs if s in known)
 
     meeting = values["meeting"].strip()
     if meeting and meeting not in vocabularies.meetings:
-        problem("meeting", f"Unknown meeting slug: {meeting}.")
+        problem("meeting", format_lazy(_("Unknown meeting slug: {slug}."), slug=meeting))
 
     date, error = parse_date(values["last_assessment_date"].strip())
     if error:
@@ -405,10 +445,10 @@ def check_row(
 REFERENCE_FIELD = Recommendation._meta.get_field("reference")
 
 
-def reference_error(reference: str) -> str:
+def reference_error(reference: str) -> Message:
     """The model field's own rules (format and length), as a message; empty when valid."""
     if not reference:
-        return "The reference is empty."
+        return _("The reference is empty.")
     try:
         REFERENCE_FIELD.run_validators(reference)
     except ValidationError as error:
@@ -426,7 +466,7 @@ def split_list(value: str) -> list[str]:
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def parse_date(value: str) -> tuple[datetime.date | None, str]:
+def parse_date(value: str) -> tuple[datetime.date | None, Message]:
     if not value:
         return None, ""
     try:
@@ -434,7 +474,9 @@ def parse_date(value: str) -> tuple[datetime.date | None, str]:
             return datetime.date.fromisoformat(value), ""
     except ValueError:
         pass
-    return None, f"“{value}” is not a date (use YYYY-MM-DD, e.g. 2021-10-22)."
+    return None, format_lazy(
+        _("“{value}” is not a date (use YYYY-MM-DD, e.g. 2021-10-22)."), value=value
+    )
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -516,9 +558,13 @@ def check_history(
             and current.last_assessment_date
             and date < current.last_assessment_date
         ):
-            message = (
-                f"The status differs from the record's, but {date} is before its latest "
-                f"assessment ({current.last_assessment_date}); give a later date."
+            message = format_lazy(
+                _(
+                    "The status differs from the record's, but {date} is before its latest "
+                    "assessment ({latest}); give a later date."
+                ),
+                date=date,
+                latest=current.last_assessment_date,
             )
             problems.append(Problem(row.number, "last_assessment_date", message))
     return problems

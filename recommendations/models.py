@@ -107,7 +107,7 @@ class Recommendation(TimeStamped):
         validators=[
             RegexValidator(
                 r"^[A-Za-z0-9][A-Za-z0-9-]*$",
-                "Use letters, digits and hyphens only, e.g. CAB-2017-014.",
+                _("Use letters, digits and hyphens only, e.g. CAB-2017-014."),
             )
         ],
         help_text=_("Human-readable and stable, e.g. CAB-2017-014; it is used in the public URL."),

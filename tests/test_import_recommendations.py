@@ -591,3 +591,23 @@ def test_an_import_is_kept_in_the_audit_history_with_who_and_from_which_file(
     assert (latest.history_type, latest.text) == ("~", "A corrected text.")
     assert latest.history_user is None  # the command line has no user
     assert rec.history.count() == 2
+
+
+def test_the_admin_upload_page_explains_problems_in_the_readers_language(
+    secretariat_client, vocabulary
+):
+    data = csv_bytes([record(topics="no-such-topic"), record(reference="CAB-2017-002", year="x")])
+    file = SimpleUploadedFile("recommendations.csv", data, content_type="text/csv")
+    page = secretariat_client.post(
+        "/ru/admin/recommendations/recommendation/import/", {"file": file}
+    )
+    html = page.content.decode()
+    assert "Неизвестный идентификатор темы: no-such-topic." in html
+    assert "«x» — не год." in html
+    assert Recommendation.objects.count() == 0
+
+    file = SimpleUploadedFile("recommendations.csv", csv_bytes([record()]), content_type="text/csv")
+    done = secretariat_client.post(
+        "/kk/admin/recommendations/recommendation/import/", {"file": file}, follow=True
+    )
+    assert "құрылғаны: 1, өзгертілгені: 0, өзгеріссіз: 0" in done.content.decode()
