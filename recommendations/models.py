@@ -133,6 +133,10 @@ class Recommendation(TimeStamped):
         on_delete=models.PROTECT,
         related_name="recommendations",
     )
+    # Each many-to-many table gets Django's own indexes: the unique (recommendation, value)
+    # pair, which serves a recommendation's values (the detail page, prefetches, exports),
+    # and one on the value column, which serves the topic, group and body filters outside
+    # the facet index (feeds, topic and organisation pages).
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="recommendations"
     )
