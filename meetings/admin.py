@@ -20,7 +20,7 @@ def in_every_language(*fields: str) -> list[str]:
 class YearFilter(admin.SimpleListFilter):
     """Filter a dated changelist by calendar year."""
 
-    title = "year"
+    title = _("year")
     parameter_name = "year"
     date_field = "date"
 

@@ -4,10 +4,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
@@ -15,7 +17,7 @@ from meetings.admin import AuditHistoryAdmin, PublishActionsMixin, in_every_lang
 
 from .exports import COLUMNS
 from .importer import import_recommendations
-from .models import AffectedGroup, Assessment, Recommendation
+from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation
 
 # An export of 100,000 recommendations is about 55 MB; far larger is not such a file.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -60,17 +62,44 @@ class AssessmentInline(TranslationStackedInline):
         return False
 
 
+class YearFilter(admin.SimpleListFilter):
+    """Every year since the Platform began, newest first: choices that cost no scan of the
+    table (the distinct years of 100,000 rows take 35 to 270 ms to find)."""
+
+    title = _("year")
+    parameter_name = "year"
+    lookup = "year"  # the model's year, or its date's (date__year)
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        years = range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(**{self.lookup: int(value)})
+        return queryset
+
+
+class AssessmentYearFilter(YearFilter):
+    lookup = "date__year"
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["reference", "short_text", "year", "status", "is_published"]
+    # Whole vocabularies: they are short, and listing only the values in use would join
+    # every recommendation to its links on each page view.
     list_filter = [
         "status",
-        "year",
-        ("topics", admin.RelatedOnlyFieldListFilter),
-        ("affected_groups", admin.RelatedOnlyFieldListFilter),
-        ("responsible_bodies", admin.RelatedOnlyFieldListFilter),
+        YearFilter,
+        "topics",
+        "affected_groups",
+        "responsible_bodies",
         "is_published",
     ]
+    # "N total" beside a filtered count would cost a second COUNT of the whole table.
+    show_full_result_count = False
     search_fields = ["reference", *in_every_language("text")]
     readonly_fields = ["status"]
     autocomplete_fields = [
@@ -152,9 +181,8 @@ class AssessmentAdmin(AuditHistoryAdmin, TranslationAdmin):
 
     list_display = ["recommendation", "date", "status", "assessed_by"]
     list_select_related = ["recommendation", "assessed_by"]
-    list_filter = ["status"]
+    list_filter = ["status", AssessmentYearFilter]
     search_fields = ["recommendation__reference", "summary"]
-    date_hierarchy = "date"
     autocomplete_fields = ["recommendation", "assessed_by", "source"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:

@@ -192,6 +192,8 @@ class Recommendation(TimeStamped):
             models.Index(
                 fields=["status"], condition=Q(is_published=True), name="rec_public_status_idx"
             ),
+            # The admin's list, drafts included, in the default order (-year, reference).
+            models.Index(fields=["-year", "reference"], name="rec_year_reference_idx"),
             # The demonstration-data notice: is any DEMO- reference published?
             models.Index(
                 fields=["reference"],
@@ -283,6 +285,8 @@ class Assessment(TimeStamped):
         indexes = [
             # The latest assessment of a recommendation (status, history timeline).
             models.Index(fields=["recommendation", "-date"], name="assessment_rec_date_idx"),
+            # The admin's list of every assessment, newest first (-date, -pk), read backwards.
+            models.Index(fields=["date", "id"], name="assessment_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,7 @@
 """The secretariat logs meetings and recommendations in the admin back office."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -141,3 +143,19 @@ def test_admin_lists_run_a_bounded_number_of_queries(secretariat_client, url_nam
     with_5 = changelist_queries(secretariat_client, url)
     make(45)
     assert changelist_queries(secretariat_client, url) == with_5
+
+
+def test_the_recommendation_and_assessment_lists_filter_by_year(secretariat_client):
+    older = factories.recommendation(reference="CAB-2015-001", year=2015)
+    newer = factories.recommendation(reference="CAB-2021-001", year=2021)
+    older.record_assessment(date=datetime.date(2016, 3, 1), status="in_progress")
+    newer.record_assessment(date=datetime.date(2022, 5, 1), status="implemented")
+
+    recommendations = reverse("admin:recommendations_recommendation_changelist")
+    page = secretariat_client.get(recommendations + "?year=2015").content.decode()
+    assert "CAB-2015-001" in page and "CAB-2021-001" not in page
+    assert 'href="?year=2013"' in page  # every year since the Platform began is offered
+
+    assessments = reverse("admin:recommendations_assessment_changelist")
+    page = secretariat_client.get(assessments + "?year=2022").content.decode()
+    assert "CAB-2021-001" in page and "CAB-2015-001" not in page
