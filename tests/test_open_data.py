@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from urllib.parse import urlencode
 
 import feedparser
@@ -10,6 +11,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from dialogue_platform.sitemaps import RecordSitemap
 from recommendations.exports import COLUMNS
 from recommendations.models import Recommendation
 
@@ -136,12 +138,38 @@ def test_calendar_per_topic(client, demo):
     assert client.get(reverse("meetings:calendar") + "?topic=no-such-topic").status_code == 404
 
 
+def every_sitemap(client) -> list[str]:
+    """Each sitemap page the index at /sitemap.xml lists."""
+    index = client.get(reverse("sitemap")).content.decode()
+    pages = re.findall(r"<loc>http://testserver([^<]+)</loc>", index)
+    responses = [client.get(page) for page in pages]
+    assert all(response.status_code == 200 for response in responses)
+    return [response.content.decode() for response in responses]
+
+
 def test_sitemap_lists_published_records_only(client, demo):
     draft = factories.recommendation(reference="CAB-2020-777", is_published=False)
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = "".join(every_sitemap(client))
     assert demo.get_absolute_url() in xml
     assert Recommendation.objects.published().first().get_absolute_url() in xml
     assert draft.get_absolute_url() not in xml
+
+
+def test_sitemap_pages_list_each_record_once_per_language_within_the_limit(
+    client, demo, monkeypatch
+):
+    monkeypatch.setattr(RecordSitemap, "limit", 7)  # pages that split a record's languages
+    pages = [page for page in every_sitemap(client) if "/recommendations/DEMO-" in page]
+    entries = [re.findall(r"<url><loc>([^<]+)</loc>", page) for page in pages]
+    published = Recommendation.objects.published().count()
+    assert len(pages) == -(-published * 3 // 7)  # pages of 7 <url> entries, rounded up
+    assert all(len(page) <= 7 for page in entries)
+    listed = [url for page in entries for url in page]
+    assert len(listed) == len(set(listed)) == published * 3
+    reference = Recommendation.objects.published().first().reference
+    assert {url.removeprefix("http://testserver") for url in listed if reference in url} == {
+        f"{prefix}/recommendations/{reference}/" for prefix in ("", "/ru", "/kk")
+    }
 
 
 def test_robots_txt_points_at_the_sitemap(client, db):
