@@ -18,6 +18,7 @@ from meetings.models import (
     Organisation,
     Topic,
 )
+from recommendations import facet_index
 from recommendations.models import Recommendation
 
 from .caching import cached_page
@@ -44,22 +45,18 @@ def status_chart(title: str, counts: list[tuple[str, str, int]], **filters):
 
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    recommendations = Recommendation.objects.published()
-    by_year = recommendations.order_by("year").values_list("year").annotate(Count("pk"))
-    topic_counts = dict(
-        Recommendation.topics.through.objects.filter(recommendation__is_published=True)
-        .values_list("topic_id")
-        .annotate(Count("pk"))
-    )
+    index = facet_index.current(request)
+    by_year = sorted(index.counts("year", index.published).items())
+    topic_counts = index.counts("topic", index.published)
     topics = list(Topic.objects.all())
     for topic in topics:
-        topic.recommendation_count = topic_counts.get(topic.pk, 0)
-    by_status = recommendations.count_by_status()
+        topic.recommendation_count = topic_counts.get(topic.slug, 0)
+    by_status = index.count_by_status(index.published)
     context = {
         "meetings": Meeting.objects.published()[:5],
         "totals": {
             "meetings": Meeting.objects.published().count(),
-            "recommendations": sum(n for _, _, n in by_status),
+            "recommendations": len(index.published),
             "documents": Document.objects.published().count(),
         },
         "status_chart": status_chart(_("Recommendations by status"), by_status),
@@ -82,22 +79,22 @@ def topic_list(request: HttpRequest) -> HttpResponse:
             through.objects.filter(**published).values_list("topic_id").annotate(Count(related))
         )
 
-    recs = counts(
-        Recommendation.topics.through, "recommendation", recommendation__is_published=True
-    )
+    index = facet_index.current(request)
+    recs = index.counts("topic", index.published)
     items = counts(AgendaItem.topics.through, "agendaitem", agendaitem__meeting__is_published=True)
     docs = counts(Document.topics.through, "document", document__is_published=True)
     topics = list(Topic.objects.all())
     for topic in topics:
-        topic.counts = (recs.get(topic.pk, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
+        topic.counts = (recs.get(topic.slug, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
     return render(request, "site/topic_list.html", {"topics": topics})
 
 
 @cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    recommendations = Recommendation.objects.published().for_topic(topic)
-    by_status = recommendations.count_by_status()
+    index = facet_index.current(request)
+    recommendations = index.any_of("topic", [topic.slug])
+    by_status = index.count_by_status(recommendations)
     context = {
         "topic": topic,
         "agenda_items": AgendaItem.objects.filter(topics=topic, meeting__is_published=True)
@@ -105,8 +102,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-meeting__date", "order"),
         "documents": Document.objects.published().filter(topics=topic).prefetch_related("authors"),
         "status_chart": status_chart(_("By status"), by_status, topic=topic.slug),
-        "recommendation_total": sum(n for _, _, n in by_status),
-        "latest": recommendations.order_by("-year", "-reference")[:LATEST],
+        "recommendation_total": len(recommendations),
+        "latest": index.latest(recommendations, LATEST, Recommendation.objects),
         "all_url": recommendations_url(topic=topic.slug),
     }
     return render(request, "site/topic_detail.html", context)
@@ -114,14 +111,11 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    addressed = dict(
-        Recommendation.responsible_bodies.through.objects.filter(recommendation__is_published=True)
-        .values_list("organisation_id")
-        .annotate(Count("pk"))
-    )
+    index = facet_index.current(request)
+    addressed = index.counts("body", index.published)
     by_kind: dict[str, list[Organisation]] = {}
     for organisation in Organisation.objects.all():
-        organisation.addressed_count = addressed.get(organisation.pk, 0)
+        organisation.addressed_count = addressed.get(organisation.slug, 0)
         by_kind.setdefault(organisation.kind, []).append(organisation)
     groups = [
         (label, by_kind[kind]) for kind, label in Organisation.Kind.choices if kind in by_kind
@@ -132,25 +126,26 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @cached_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    addressed = Recommendation.objects.published().addressed_to(organisation)
-    by_status = addressed.count_by_status()
-    by_topic = (
-        Recommendation.topics.through.objects.filter(recommendation__in=addressed.values("pk"))
-        .values_list("topic__slug", "topic__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "topic__name")
-    )
+    index = facet_index.current(request)
+    addressed = index.any_of("body", [organisation.slug])
+    by_status = index.count_by_status(addressed)
+    topic_counts = index.counts("topic", addressed)
+    by_topic = sorted(
+        ((topic.slug, topic.name, topic_counts[topic.slug])
+         for topic in Topic.objects.filter(slug__in=topic_counts)),
+        key=lambda row: (-row[2], row[1]),
+    )  # fmt: skip
     context = {
         "organisation": organisation,
         "meetings": Meeting.objects.published().attended_by(organisation),
         "documents": Document.objects.published().filter(authors=organisation),
         "status_chart": status_chart(_("By status"), by_status, body=organisation.slug),
-        "recommendation_total": sum(n for _, _, n in by_status),
+        "recommendation_total": len(addressed),
         "by_topic": [
             (name, count, recommendations_url(body=organisation.slug, topic=slug))
             for slug, name, count in by_topic
         ],
-        "latest": addressed.order_by("-year", "-reference")[:LATEST],
+        "latest": index.latest(addressed, LATEST, Recommendation.objects),
         "all_url": recommendations_url(body=organisation.slug),
     }
     return render(request, "site/organisation_detail.html", context)

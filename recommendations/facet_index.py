@@ -26,7 +26,7 @@ from pyroaring import BitMap
 
 from dialogue_platform.caching import cached, version
 
-from .models import Recommendation
+from .models import Recommendation, Status
 
 # Facets of vocabularies: the filter's name, and the many-to-many field it follows.
 VOCABULARY_FACETS = {"topic": "topics", "group": "affected_groups", "body": "responsible_bodies"}
@@ -89,6 +89,15 @@ class FacetIndex:
         ids = self.ids
         found = [ids[number] for number in members]
         return found[::-1] if oldest_first else found
+
+    def count_by_status(self, within: BitMap) -> list[tuple[str, str, int]]:
+        """(status, label, count) for every status in `within`, in vocabulary order."""
+        counts = self.counts("status", within)
+        return [(value, label, counts[value]) for value, label in Status.choices if value in counts]
+
+    def latest(self, within: BitMap, count: int, queryset: QuerySet) -> list[Recommendation]:
+        """The `count` newest recommendations in `within`, read from `queryset`."""
+        return IndexedResults(self, within, queryset)[:count]
 
     def counts(self, facet: str, within: BitMap) -> dict[object, int]:
         """How many of the recommendations in `within` each value of a facet applies to

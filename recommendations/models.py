@@ -83,17 +83,6 @@ class RecommendationQuerySet(SearchableQuerySet):
             status=Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED)), updated=Now()
         )
 
-    def count_by_status(self) -> list[tuple[str, str, int]]:
-        """(status, label, count) for every status that has recommendations, in vocabulary order."""
-        counts = dict(self.order_by().values_list("status").annotate(models.Count("pk")))
-        return [(value, label, counts[value]) for value, label in Status.choices if value in counts]
-
-    def for_topic(self, topic: Topic) -> RecommendationQuerySet:
-        return self.filter(topics=topic)
-
-    def addressed_to(self, organisation: Organisation) -> RecommendationQuerySet:
-        return self.filter(responsible_bodies=organisation)
-
 
 class Recommendation(TimeStamped):
     """A recommendation adopted by the Dialogue Platform and addressed to state bodies."""

@@ -58,8 +58,9 @@ def queries(client, url: str) -> int:
 # Each page's pinned count on a cold cache, with the queries named. Every page also runs
 # one query for the data version (the cache key) and one for the demonstration-data notice.
 PAGES = {
-    # latest meetings, meeting/document counts, status counts, year counts, topic counts, topics
-    "home": (lambda d: reverse("home"), 9),
+    # the facet index (4, once per data version; status, year and topic counts come from
+    # it), latest meetings, meeting and document counts, topics
+    "home": (lambda d: reverse("home"), 10),
     # years, count, page, agenda items, their topics; topics and organisations to choose from
     "meetings:list": (lambda d: reverse("meetings:list"), 9),
     # meeting, participants, agenda items, topics, documents, authors, adopted recommendations
@@ -78,14 +79,15 @@ PAGES = {
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
     # assessments (with source), source authors, agenda item documents, their authors
     "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 11),
-    # 3 count queries, topics
-    "topics:list": (lambda d: reverse("topics:list"), 6),
-    # topic, agenda items, documents, authors, status counts, latest recommendations
-    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 8),
-    # addressed counts, organisations
-    "organisations:list": (lambda d: reverse("organisations:list"), 4),
-    # organisation, meetings, documents, status counts, topic counts, latest
-    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 8),
+    # the facet index (4: recommendation counts), agenda item and document counts, topics
+    "topics:list": (lambda d: reverse("topics:list"), 9),
+    # topic, the facet index (4: status counts), agenda items, documents, authors, latest
+    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 11),
+    # the facet index (4: addressed counts), organisations
+    "organisations:list": (lambda d: reverse("organisations:list"), 7),
+    # organisation, the facet index (4: status and topic counts), meetings, documents,
+    # the topics' names, latest
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 11),
     # count, page, authors, topics (filter choices)
     "documents:list": (lambda d: reverse("documents:list"), 6),
     # document (with meeting and agenda item), authors, topics
