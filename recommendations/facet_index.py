@@ -76,7 +76,10 @@ class FacetIndex:
     def of(self, queryset: QuerySet) -> BitMap:
         """The published recommendations among those of a queryset."""
         numbers = self.numbers
-        return BitMap(numbers[pk] for pk in queryset.values_list("pk", flat=True) if pk in numbers)
+        # rewrite(False): plain ids, without modeltranslation's per-row fallback handling
+        # (a third of the time for a word that matches 30,000 recommendations).
+        ids = queryset.rewrite(False).values_list("pk", flat=True)
+        return BitMap(numbers[pk] for pk in ids if pk in numbers)
 
     def results(self, matches: dict[str, BitMap], without: str = "") -> BitMap:
         """The recommendations every filter in `matches` (name -> what it lets through) lets
