@@ -5,8 +5,12 @@ words, and OR between alternatives.
 
 - PostgreSQL: language-aware full-text search. Each searchable model has a weighted
   tsvector over its translated fields (english for `_en`, russian for `_ru`, simple for
-  `_kk`, which PostgreSQL has no configuration for), backed by a GIN expression index
-  built from the same expression (see `create_search_index`), ranked with ts_rank.
+  `_kk`, which PostgreSQL has no configuration for), stored in a generated column,
+  `search_document`, with a GIN index (see `create_stored_document`), ranked with
+  ts_rank. Stored, because ranking reads the tsvector of every match: recomputing it
+  from the text made a word matching 30,000 recommendations take 0.6 s instead of 0.07 s.
+  The column is not a model field (SQLite has no tsvector): queries name it through
+  `StoredDocument`.
 - SQLite: an FTS5 table per searchable model (unicode61 tokenizer, which folds the case
   of Cyrillic too), kept in step with the model's table by triggers; words match as
   prefixes. Results are ranked by whether the high-weight fields (titles) match, using a
@@ -20,7 +24,12 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import (
     Case,
@@ -33,8 +42,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Col, Expression, RawSQL
 from django.db.models.functions import Coalesce
+from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -107,6 +117,59 @@ def create_sqlite_full_text(app_label: str, model_name: str, spec: SearchSpec) -
         schema_editor.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
 
     return forwards, backwards
+
+
+DOCUMENT_COLUMN = "search_document"
+
+
+def create_stored_document(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
+    """RunPython functions replacing the GIN expression index of `spec` with a generated
+    column holding the same tsvector, indexed (PostgreSQL only)."""
+
+    def forwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = apps.get_model(app_label, model_name)
+        table = schema_editor.quote_name(model._meta.db_table)
+        query = Query(model, alias_cols=False)  # columns unqualified, as the column needs
+        compiler = query.get_compiler(connection=schema_editor.connection)
+        sql, params = (
+            spec.vector().resolve_expression(query).as_sql(compiler, schema_editor.connection)
+        )
+        expression = sql % tuple(map(schema_editor.quote_value, params))
+        schema_editor.execute(f"DROP INDEX IF EXISTS {spec.index_name}")
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN {DOCUMENT_COLUMN} tsvector "
+            f"GENERATED ALWAYS AS ({expression}) STORED"
+        )
+        schema_editor.execute(
+            f"CREATE INDEX {spec.index_name} ON {table} USING gin ({DOCUMENT_COLUMN})"
+        )
+
+    def backwards(apps, schema_editor) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = apps.get_model(app_label, model_name)
+        schema_editor.execute(f"DROP INDEX IF EXISTS {spec.index_name}")
+        schema_editor.execute(
+            f"ALTER TABLE {schema_editor.quote_name(model._meta.db_table)} "
+            f"DROP COLUMN {DOCUMENT_COLUMN}"
+        )
+        schema_editor.add_index(model, GinIndex(spec.vector(), name=spec.index_name))
+
+    return forwards, backwards
+
+
+class StoredDocument(Expression):
+    """The `search_document` column of the query's own table (PostgreSQL)."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs) -> Col:
+        column = SearchVectorField()
+        column.set_attributes_from_name(DOCUMENT_COLUMN)
+        column.model = query.model  # as if it were a field of the model, for Col's identity
+        return Col(query.get_initial_alias(), column, self.output_field)
 
 
 def create_search_index(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
@@ -210,11 +273,10 @@ def _postgres(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
     for config in dict.fromkeys(CONFIGS.values()):
         part = SearchQuery(query, config=config, search_type="websearch")
         search_query = part if search_query is None else search_query | part
-    vector = spec.vector()
     return (
-        queryset.alias(document=vector)
+        queryset.alias(document=StoredDocument())
         .filter(document=search_query)
-        .annotate(rank=SearchRank(vector, search_query))
+        .annotate(rank=SearchRank(StoredDocument(), search_query))
     )
 
 

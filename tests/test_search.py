@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -122,3 +123,22 @@ def test_the_recommendation_list_uses_the_same_search(client, texts):
     assert [r.reference for r in response.context["page"].object_list] == ["CAB-2019-003"]
     response = client.get(reverse("recommendations:list"), {"q": "пытках"})
     assert [r.reference for r in response.context["page"].object_list] == ["CAB-2019-005"]
+
+
+def query_plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return "\n".join(map(str, cursor.fetchall()))
+
+
+def test_a_search_is_answered_from_the_full_text_index(demo):
+    """PostgreSQL: the GIN index of the stored tsvector; SQLite: the FTS5 table."""
+    found = Recommendation.objects.search("torture")
+    used = {"postgresql": "recommendation_search_idx", "sqlite": "VIRTUAL TABLE INDEX"}
+    assert found.exists()
+    assert used[connection.vendor] in query_plan(found)
