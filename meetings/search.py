@@ -73,7 +73,8 @@ class SearchSpec:
         ]
 
     def vector(self) -> SearchVector:
-        """The weighted tsvector; the GIN index is built from this very expression."""
+        """The weighted tsvector; PostgreSQL's stored `search_document` column is generated
+        from this very expression."""
         parts = [SearchVector(c, config=config, weight=w) for c, config, w in self.columns()]
         vector = parts[0]
         for part in parts[1:]:
@@ -173,8 +174,8 @@ class StoredDocument(Expression):
 
 
 def create_search_index(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
-    """RunPython functions adding and dropping the GIN index of `spec` (PostgreSQL only;
-    SQLite searches without an index)."""
+    """RunPython functions adding and dropping a GIN expression index of `spec` (PostgreSQL
+    only): the first migrations' index, which create_stored_document replaces."""
 
     def forwards(apps, schema_editor) -> None:
         if schema_editor.connection.vendor == "postgresql":
