@@ -20,7 +20,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 
 from django.db.models import F, Lookup, OuterRef, Subquery
 from django.urls import reverse
@@ -28,6 +27,7 @@ from django.urls import reverse
 from meetings.languages import content_languages
 from meetings.models import Organisation, Topic
 
+from .bulk import batched
 from .models import AffectedGroup, Assessment, Recommendation
 
 COLUMNS = [
@@ -94,13 +94,6 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
                 last.isoformat() if last else "",
                 f"{prefix}{reference}{suffix}",
             )
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of `size` items (itertools.batched arrives only in Python 3.12)."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:

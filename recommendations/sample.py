@@ -21,12 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from meetings.seed import load_organisations, load_topics
 
+from .bulk import insert_many
 from .demo import SUMMARIES, history, load_affected_groups
 from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
 
@@ -298,89 +298,17 @@ def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> None:
     model.objects.bulk_create(objects, batch_size=5000)
 
 
-def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Insert many rows into a table in the quickest way the backend has."""
-    quote = connection.ops.quote_name
-    table, names = quote(table), ", ".join(quote(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY streams the rows: no SQL text to build and parse for each batch.
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        one = f"({', '.join(['%s'] * len(columns))})"
-        if connection.vendor == "sqlite":
-            # In-process: executemany is one C loop over the rows.
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", rows)
-            return
-        # Elsewhere, many rows per statement, within the backend's parameter limit.
-        per_statement = max(1, (connection.features.max_query_params or 2000) // len(columns))
-        for start in range(0, len(rows), per_statement):
-            batch = rows[start : start + per_statement]
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(batch))}",
-                [value for row in batch for value in row],
-            )
-
-
 def insert_links(relation: models.ManyToManyField, pairs: list[tuple[int, int]]) -> None:
-    """Insert many-to-many rows straight into the through table: two integers a row, where
-    building a model instance per row would cost more than the insert itself."""
-    columns = (relation.m2m_column_name(), relation.m2m_reverse_name())
-    insert_rows(relation.remote_field.through._meta.db_table, columns, pairs)
+    """Insert many-to-many rows straight into the through table."""
+    varying = (relation.m2m_column_name(), relation.m2m_reverse_name())
+    insert_many(relation.remote_field.through, constant={}, varying=varying, rows=pairs)
 
 
-class RowInserter:
-    """Insert many rows of one model without building a model instance per row.
-
-    At 100,000 recommendations, building and compiling a model instance per row costs
-    several times the insert itself (more still with translated fields). The columns are
-    read off one template instance instead: each varying field is set to a sentinel, and
-    every column that receives it (e.g. `text` and, with translations, `text_en`) takes
-    the row's value; the other columns keep the template's prepared default (timestamps
-    included). Primary keys are assigned here, so the rows can be linked at once.
-    """
-
-    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
-        self.model = model
-        sentinels = {name: object() for name in fields}
-        template = model(**sentinels)
-        self.columns: list[tuple[models.Field, str | None, object]] = []
-        for f in model._meta.concrete_fields:
-            value = template.__dict__.get(f.attname)
-            varying = next((name for name, s in sentinels.items() if value is s), None)
-            if varying or f.primary_key:
-                self.columns.append((f, varying, None))
-            else:
-                constant = f.get_db_prep_save(f.pre_save(template, add=True), connection)
-                self.columns.append((f, None, constant))
-        missing = set(fields) - {name for _, name, _ in self.columns}
-        if missing:
-            raise ValueError(f"{model.__name__} has no column for {sorted(missing)}")
-
-    def insert(self, rows: list[dict]) -> list[int]:
-        """Insert the rows (field name → value); returns their primary keys, in order."""
-        first = (self.model.objects.aggregate(models.Max("pk"))["pk__max"] or 0) + 1
-        # Dates need the backend's adaptation; text, numbers and booleans go as they are.
-        dated = {name for f, name, _ in self.columns if name and isinstance(f, models.DateField)}
-        values = []
-        for pk, row in enumerate(rows, start=first):
-            for name in dated:
-                row[name] = connection.ops.adapt_datefield_value(row[name])
-            values.append(
-                tuple(
-                    pk if f.primary_key else row[name] if name else constant
-                    for f, name, constant in self.columns
-                )
-            )
-        columns = [f.column for f, _, _ in self.columns]
-        insert_rows(self.model._meta.db_table, columns, values)
-        with connection.cursor() as cursor:
-            # PostgreSQL's sequence does not see explicit keys; SQLite's rowid needs nothing.
-            for statement in connection.ops.sequence_reset_sql(no_style(), [self.model]):
-                cursor.execute(statement)
-        return list(range(first, first + len(rows)))
+def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
+    """Insert rows (field name → value, the same names in each) of one model."""
+    if rows:
+        varying = list(rows[0])
+        insert_many(model, constant={}, varying=varying, rows=[tuple(r.values()) for r in rows])
 
 
 def create_meetings(rng: random.Random, vocabulary: Vocabulary, count: int) -> dict[int, list]:
@@ -563,7 +491,9 @@ def create_recommendations(
                 ],
             )
         )
-    pks = RowInserter(Recommendation, list(recommendations[0])).insert(recommendations)
+    insert_rows(Recommendation, recommendations)
+    by_reference = dict(sample_recommendations().values_list("reference", "pk"))
+    pks = [by_reference[row["reference"]] for row in recommendations]
 
     links_of: dict[str, list[tuple[int, int]]] = {
         "topics": [],
@@ -589,8 +519,7 @@ def create_recommendations(
         ]
     for name, pairs in links_of.items():
         insert_links(Recommendation._meta.get_field(name), pairs)
-    if assessments:
-        RowInserter(Assessment, list(assessments[0])).insert(assessments)
+    insert_rows(Assessment, assessments)
     # The current status follows each history's latest entry, as record_assessment keeps it.
     # Only those with a history: the others keep the default (not assessed), and every
     # row rewritten costs PostgreSQL its full-text index entries again.
