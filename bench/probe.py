@@ -57,20 +57,22 @@ def findings(seed: int) -> dict:
     ) or published.order_by("reference").first()
     meetings = Meeting.objects.published().order_by("date", "slug")
     meeting = meetings[meetings.count() // 2]  # from the middle of the record
+
+    def by_use(field: str) -> list[tuple[int, int]]:
+        """(value id, published recommendations linked to it) of a many-to-many field,
+        busiest first."""
+        relation = Recommendation._meta.get_field(field)
+        column = relation.m2m_reverse_name()
+        return list(
+            relation.remote_field.through.objects.filter(recommendation__is_published=True)
+            .values_list(column)
+            .annotate(n=Count("pk"))
+            .order_by("-n", column)
+        )
+
     # The busiest topic and addressee: the heaviest of their kind.
-    topic_counts = (
-        Recommendation.topics.through.objects.filter(recommendation__is_published=True)
-        .values_list("topic_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "topic_id")
-    )
+    topic_counts, body_counts = by_use("topics"), by_use("responsible_bodies")
     topic = Topic.objects.get(pk=topic_counts[0][0])
-    body_counts = (
-        Recommendation.responsible_bodies.through.objects.filter(recommendation__is_published=True)
-        .values_list("organisation_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation_id")
-    )
     organisation = Organisation.objects.get(pk=body_counts[0][0])
     statuses = dict(published.filter(topics=topic).values_list("status").annotate(Count("pk")))
     status = (

@@ -143,6 +143,13 @@ def pages_to_measure(found: dict) -> list[Page]:
     ]
 
 
+def drive(server: Server, path: str, connections: int, seconds: int) -> LoadResult:
+    """wrk on one URL for `seconds`, then a wait until the workers are idle again."""
+    load = run_wrk(server, [path], connections=connections, seconds=seconds, timeout=WRK_TIMEOUT)
+    server.wait_idle()
+    return load
+
+
 def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list[PageResult]:
     results = []
     for page in pages_to_measure(found):
@@ -156,22 +163,8 @@ def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list
             server.wait_idle()
             continue
         # The warm-up fills whatever caches there are, in every worker.
-        run_wrk(
-            server,
-            [page.path],
-            connections=args.connections,
-            seconds=args.warmup,
-            timeout=WRK_TIMEOUT,
-        )
-        server.wait_idle()
-        result.load = load = run_wrk(
-            server,
-            [page.path],
-            connections=args.connections,
-            seconds=args.seconds,
-            timeout=WRK_TIMEOUT,
-        )
-        server.wait_idle()
+        drive(server, page.path, args.connections, args.warmup)
+        result.load = load = drive(server, page.path, args.connections, args.seconds)
         print(
             f"  {page.name:34} first {result.first_ms:7.1f} ms  {load.rate:8.1f} req/s  "
             f"p50 {load.p50_ms:7.1f} ms  p99 {load.p99_ms:7.1f} ms  errors {load.errors}"
