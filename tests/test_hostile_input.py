@@ -39,7 +39,7 @@ HOSTILE = [
     "OR OR -",
 ]
 PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "meeting", "sort",
-              "page", "year", "format", "organisation", "kind", "language", "x"]  # fmt: skip
+              "page", "year", "format", "organisation", "kind", "language", "p", "x"]  # fmt: skip
 
 
 def public_paths() -> list[str]:
@@ -52,7 +52,7 @@ def public_paths() -> list[str]:
         "/recommendations/export.csv", "/recommendations/export.json", "/topics/",
         "/topics/torture-prevention/", "/organisations/", "/organisations/kibhr/", "/documents/",
         document.get_absolute_url(), f"/documents/{document.pk}/download", "/search/",
-        "/sitemap.xml", "/robots.txt", "/healthz",
+        "/sitemap.xml", "/sitemap-recommendations.xml", "/robots.txt", "/healthz",
     ]  # fmt: skip
     return paths + ["/ru" + p for p in paths[:6]] + ["/kk" + p for p in paths[5:10]]
 

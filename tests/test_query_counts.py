@@ -110,3 +110,21 @@ def test_a_repeated_request_is_served_from_the_cache_with_one_query(client, name
     url = url_for(grow(base(), 5))
     queries(client, url)
     assert queries(client, url) == 1  # the data version
+
+
+# Sitemaps are not cached pages (crawlers fetch them rarely, and Django sets their headers).
+SITEMAPS = {
+    # per section of records (meetings, recommendations, documents, topics, organisations):
+    # its count and its latest change
+    "/sitemap.xml": 10,
+    # the count, then one page of records
+    "/sitemap-recommendations.xml": 2,
+}
+
+
+@pytest.mark.parametrize("url", SITEMAPS)
+def test_sitemaps_run_a_pinned_number_of_queries(client, url):
+    data = grow(base(), 5)
+    assert queries(client, url) == SITEMAPS[url]
+    grow(data, 45)
+    assert queries(client, url) == SITEMAPS[url]
