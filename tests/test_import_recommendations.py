@@ -262,6 +262,9 @@ def test_a_file_larger_than_one_write_batch_is_imported_whole(vocabulary):
     assert result.problems == []
     assert result.created == Recommendation.objects.count() == 4500
     assert Recommendation.topics.through.objects.count() >= 4500
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    linked = sum(len({t.strip() for t in row["topics"].split(";") if t.strip()}) for row in rows)
+    assert Recommendation.topics.through.objects.count() == linked  # every link of every row
     assessed = Recommendation.objects.exclude(status="not_assessed").count()
     assert assessed == result.assessments_added == Assessment.objects.count()
 
