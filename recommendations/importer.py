@@ -11,6 +11,11 @@ How a row is applied:
   and responsible bodies. An update keeps the record's `is_published`: a re-import of an
   older export must not bring back a record the secretariat has withdrawn. It also keeps
   `proposed_by` (not in the format), and the agenda item unless the meeting changes.
+- A blank meeting cell leaves an existing record's meeting (and agenda item) as it is. The
+  public export leaves the meeting blank while it is a draft, so a blank cell cannot tell
+  "no meeting" from "a meeting not yet public"; and since a draft may be published between
+  the export and the import, the current state cannot tell either. Clearing a meeting is
+  done in the admin.
 - `status` and `last_assessment_date` describe the latest assessment. When they differ
   from the record's (a new record counts as not assessed, with no date), one Assessment
   is added with that status, dated `last_assessment_date` or today when it is empty, and
@@ -124,7 +129,7 @@ class Row:
     year: int
     status: str
     text: str
-    meeting_id: int | None
+    meeting_id: int | None  # None when the cell is blank: an existing record keeps its own
     assessment_date: datetime.date | None
     relations: dict[str, frozenset[int]]
 
@@ -653,7 +658,8 @@ def update_changed(
     changed = {}  # reference -> (text, year, meeting, agenda item, updated, pk)
     for row in rows:
         current = existing[row.reference]
-        same_meeting = current.meeting_id == row.meeting_id
+        meeting_id = current.meeting_id if row.meeting_id is None else row.meeting_id
+        same_meeting = current.meeting_id == meeting_id
         if (
             current.text == row.text
             and current.year == row.year
@@ -666,7 +672,7 @@ def update_changed(
         changed[row.reference] = (
             row.text,
             row.year,
-            row.meeting_id,
+            meeting_id,
             agenda_item_id,
             now,
             current.pk,

@@ -291,12 +291,8 @@ def test_importing_again_updates_records_by_reference_instead_of_duplicating(voc
     assert (result.created, result.updated, result.assessments_added) == (1, 1, 1)
     assert Recommendation.objects.count() == 2
     rec.refresh_from_db()
-    assert (rec.text, rec.year, rec.meeting, rec.status) == (
-        "Amended text.",
-        2018,
-        None,
-        "implemented",
-    )
+    assert (rec.text, rec.year, rec.status) == ("Amended text.", 2018, "implemented")
+    assert rec.meeting.slug == "2017-05-12-regular"  # a blank meeting cell changes no link
     assert list(rec.topics.values_list("slug", flat=True)) == ["children"]
     assert list(rec.responsible_bodies.values_list("slug", flat=True)) == ["supreme-court"]
     # The history gained an entry; the earlier one is still there as it was.
@@ -304,6 +300,48 @@ def test_importing_again_updates_records_by_reference_instead_of_duplicating(voc
         (datetime.date(2021, 10, 22), "implemented"),
         (datetime.date(2019, 3, 1), "in_progress"),
     ]
+
+
+def test_importing_the_public_export_keeps_a_link_to_a_draft_meeting(client, vocabulary):
+    # The public export leaves the meeting blank while it is a draft.
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    item = factories.agenda_item(meeting=draft)
+    rec = factories.recommendation(reference="CAB-2024-001", meeting=draft, agenda_item=item)
+    data = exported(client)
+    assert [row["meeting"] for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))] == [""]
+
+    result = import_recommendations(file=io.BytesIO(data))
+
+    assert (result.problems, result.updated, result.unchanged) == ([], 0, 1)
+    rec.refresh_from_db()
+    assert (rec.meeting, rec.agenda_item) == (draft, item)
+
+
+def test_an_export_taken_while_the_meeting_was_a_draft_keeps_the_link_once_it_is_published(
+    client, vocabulary
+):
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    item = factories.agenda_item(meeting=draft)
+    rec = factories.recommendation(reference="CAB-2024-001", meeting=draft, agenda_item=item)
+    data = exported(client)
+    Meeting.objects.filter(pk=draft.pk).update(is_published=True)
+
+    result = import_recommendations(file=io.BytesIO(data))
+
+    assert (result.problems, result.updated, result.unchanged) == ([], 0, 1)
+    rec.refresh_from_db()
+    assert (rec.meeting, rec.agenda_item) == (draft, item)
+
+
+def test_a_meeting_slug_still_moves_a_record_and_drops_the_old_meetings_agenda_item(vocabulary):
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    rec = factories.recommendation(
+        reference="CAB-2017-001", meeting=draft, agenda_item=factories.agenda_item(meeting=draft)
+    )
+    result = run_import(csv_bytes([record(meeting="2017-05-12-regular")]))
+    assert (result.problems, result.updated) == ([], 1)
+    rec.refresh_from_db()
+    assert (rec.meeting.slug, rec.agenda_item) == ("2017-05-12-regular", None)
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(vocabulary):
