@@ -5,13 +5,17 @@ Columns (stable; documented in the README):
     reference             unique reference, e.g. CAB-2017-014
     year                  year of adoption (2013 or later)
     status                current status (the latest assessment's), a Status value
-    text                  the recommendation's text
+    text                  the recommendation's text in the export's language (/ru/…: Russian,
+                          /kk/…: Kazakh, unprefixed: English) or, where it has none, in the
+                          first language it falls back to
     topics                topic slugs, separated by "; "
     affected_groups       affected-group slugs, separated by "; "
     responsible_bodies    organisation slugs of the bodies it is addressed to, "; "-separated
     meeting               slug of the (published) meeting where it was adopted, or empty
     last_assessment_date  date of the latest assessment (YYYY-MM-DD), or empty
     url                   its public page
+    language              the language `text` is in (en, ru or kk): the export's own, or
+                          the fallback's, so the import writes each text to its own field
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ COLUMNS = [
     "meeting",
     "last_assessment_date",
     "url",
+    "language",  # last, so the columns before it keep their places (files without it: en)
 ]
 LIST_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round trip
@@ -82,17 +87,22 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
             if pk not in found:  # deleted since the ids were read
                 continue
             _, reference, year, status, meeting, meeting_public, last, *texts = found[pk]
+            language, text = next(
+                ((code, text) for code, text in zip(languages, texts, strict=True) if text),
+                (languages[0], ""),
+            )
             yield (
                 reference,
                 year,
                 status,
-                next((text for text in texts if text), ""),
+                text,
                 topics.get(pk, []),
                 groups.get(pk, []),
                 bodies.get(pk, []),
                 meeting if meeting_public else "",
                 last.isoformat() if last else "",
                 f"{prefix}{reference}{suffix}",
+                language,
             )
 
 

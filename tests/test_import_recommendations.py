@@ -51,6 +51,7 @@ def record(**values: str) -> dict:
         "meeting": "2017-05-12-regular",
         "last_assessment_date": "",
         "url": "https://example.org/ignored/",
+        "language": "en",
         **values,
     }
 
@@ -59,10 +60,17 @@ def run_import(data: bytes):
     return import_recommendations(file=io.BytesIO(data), today=TODAY)
 
 
-def exported(client) -> bytes:
-    response = client.get(reverse("recommendations:export_csv"))
+def exported(client, prefix: str = "") -> bytes:
+    """The public CSV export; `prefix` "/ru" or "/kk" asks for it in that language."""
+    response = client.get(f"{prefix}/recommendations/export.csv")
     assert response.status_code == 200
     return b"".join(response.streaming_content)
+
+
+def texts(reference: str) -> tuple:
+    return Recommendation.objects.values_list("text_en", "text_ru", "text_kk").get(
+        reference=reference
+    )
 
 
 @pytest.fixture
@@ -127,6 +135,8 @@ def test_a_file_with_five_kinds_of_error_lists_each_with_row_and_column_and_writ
         ({"last_assessment_date": "22.10.2021"}, "last_assessment_date", "is not a date"),
         ({"last_assessment_date": "2021-02-30"}, "last_assessment_date", "is not a date"),
         ({"text": "A\x00B"}, "text", "Contains a NUL character."),
+        ({"language": "fr"}, "language", "Unknown language “fr” (use one of: en, ru, kk)."),
+        ({"language": ""}, "language", "Unknown language “” (use one of: en, ru, kk)."),
     ],
 )
 def test_each_bad_value_is_reported_in_its_row_and_column(vocabulary, values, column, message):
@@ -140,7 +150,7 @@ def test_a_row_with_the_wrong_number_of_fields_is_reported_as_malformed(vocabula
     data = csv_bytes([record()]) + b"CAB-2017-002,2017,not_assessed\r\n"
     result = run_import(data)
     assert [(p.row, p.column, p.message) for p in result.problems] == [
-        (3, "", "Expected 10 fields as in the header, found 3.")
+        (3, "", "Expected 11 fields as in the header, found 3.")
     ]
     assert not Recommendation.objects.exists()
 
@@ -407,6 +417,64 @@ def test_a_reference_created_meanwhile_by_someone_else_rolls_the_whole_import_ba
     ]
 
 
+# The language of each text ---------------------------------------------------------------
+
+
+def test_each_text_is_imported_into_the_language_its_row_names(vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="English text.")
+    rows = [
+        record(reference="CAB-2017-001", text="Русский текст.", language="ru"),
+        record(reference="CAB-2017-002", text="Қазақша мәтін.", language="kk"),
+    ]
+    result = run_import(csv_bytes(rows))
+    assert (result.problems, result.created, result.updated) == ([], 1, 1)
+    assert texts("CAB-2017-001") == ("English text.", "Русский текст.", None)
+    assert texts("CAB-2017-002") == (None, None, "Қазақша мәтін.")
+
+
+def test_a_russian_export_with_an_edited_text_changes_only_the_russian_text(client, vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="English text.", text_ru="Старый.")
+    data = exported(client, "/ru").decode("utf-8").replace("Старый.", "Новый.").encode()
+    result = import_recommendations(file=io.BytesIO(data))
+    assert (result.problems, result.updated) == ([], 1)
+    assert texts("CAB-2017-001") == ("English text.", "Новый.", None)
+
+
+def test_a_text_shown_through_the_fallback_is_not_imported_as_a_translation(client, vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="Only in English.")
+    factories.recommendation(reference="CAB-2017-002", text="", text_ru="Только по-русски.")
+    for prefix in ("/ru", "/kk"):
+        result = import_recommendations(file=io.BytesIO(exported(client, prefix)))
+        assert (result.problems, result.updated, result.unchanged) == ([], 0, 2)
+    assert texts("CAB-2017-001") == ("Only in English.", None, None)
+    assert texts("CAB-2017-002") == ("", "Только по-русски.", None)
+
+
+@pytest.mark.parametrize("prefix", ["", "/ru", "/kk"])
+def test_importing_the_export_in_any_language_changes_nothing(client, demo, prefix):
+    factories.recommendation(reference="CAB-2024-001", text="In English.", text_ru="По-русски.")
+    factories.recommendation(reference="CAB-2024-002", text="", text_kk="Қазақша.")
+    factories.recommendation(reference="CAB-2024-003", text="All.", text_ru="Все.", text_kk="Бәрі.")
+    columns = ("reference", "text", "text_en", "text_ru", "text_kk", "year", "meeting", "updated")
+    stored = Recommendation.objects.rewrite(False).order_by("pk")  # the columns, as stored
+    before = list(stored.values_list(*columns))
+
+    result = import_recommendations(file=io.BytesIO(exported(client, prefix)))
+
+    assert result.problems == []
+    assert (result.updated, result.assessments_added) == (0, 0)
+    assert result.unchanged == Recommendation.objects.published().count()
+    assert list(stored.values_list(*columns)) == before
+
+
+def test_a_file_without_the_language_column_is_imported_as_english(vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="Old.", text_ru="Русский.")
+    columns = [c for c in COLUMNS if c != "language"]
+    result = run_import(csv_bytes([record(text="New.")], columns=columns))
+    assert (result.problems, result.updated) == ([], 1)
+    assert texts("CAB-2017-001") == ("New.", "Русский.", None)
+
+
 # Export → import round trip ------------------------------------------------------------
 
 
@@ -597,6 +665,7 @@ def synthetic_csv(
                 "last_assessment_date": f"{year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
                 if assessed
                 else "",
+                "language": "en",
             }
         )
     return csv_bytes(rows)

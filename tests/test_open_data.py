@@ -86,6 +86,31 @@ def test_export_leaves_out_drafts_and_the_draft_meeting(client, db):
     assert records[0]["meeting"] == ""
 
 
+@pytest.mark.parametrize("format", ["csv", "json"])
+def test_each_exported_row_names_the_language_its_text_is_in(client, db, format):
+    factories.recommendation(reference="CAB-2020-001", text="English.", text_ru="Русский.")
+    factories.recommendation(reference="CAB-2020-002", text="Only English.")
+    factories.recommendation(reference="CAB-2020-003", text="", text_ru="Только русский.")
+    url = reverse(f"recommendations:export_{format}")
+    found = {}
+    for prefix in ("", "/ru", "/kk"):
+        body = content(client.get(prefix + url)).decode("utf-8-sig")
+        records = json.loads(body) if format == "json" else csv.DictReader(io.StringIO(body))
+        for r in records:
+            found[prefix, r["reference"]] = (r["language"], r["text"])
+    assert found == {
+        ("", "CAB-2020-001"): ("en", "English."),
+        ("", "CAB-2020-002"): ("en", "Only English."),
+        ("", "CAB-2020-003"): ("ru", "Только русский."),
+        ("/ru", "CAB-2020-001"): ("ru", "Русский."),
+        ("/ru", "CAB-2020-002"): ("en", "Only English."),  # shown in English: marked so
+        ("/ru", "CAB-2020-003"): ("ru", "Только русский."),
+        ("/kk", "CAB-2020-001"): ("ru", "Русский."),  # Kazakh falls back to Russian first
+        ("/kk", "CAB-2020-002"): ("en", "Only English."),
+        ("/kk", "CAB-2020-003"): ("ru", "Только русский."),
+    }
+
+
 def test_the_list_links_to_its_downloads(client, demo):
     html = client.get(reverse("recommendations:list") + "?topic=children").content.decode()
     assert "/recommendations/export.csv?topic=children" in html
