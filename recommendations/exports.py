@@ -16,6 +16,12 @@ Columns (stable; documented in the README):
     url                   its public page
     language              the language `text` is in (en, ru or kk): the export's own, or
                           the fallback's, so the import writes each text to its own field
+
+In the CSV, a cell that begins with a character that makes a spreadsheet program read it as
+a formula (OWASP's list: = + - @, tab, carriage return, line feed) or with a single quote is
+written with a single quote before it: spreadsheets then show it as text, and the import
+removes exactly that one quote, so that a text that really begins with a quote comes back
+as it was. The JSON export is not a spreadsheet's input and holds the values as they are.
 """
 
 from __future__ import annotations
@@ -133,6 +139,19 @@ class AnyOf(Lookup):
 
 
 ROWS_PER_WRITE = 500  # rows sent to the client at once: one socket write, not one per row
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+TEXT_MARK = "'"
+
+
+def neutralised(cell: str) -> str:
+    """The cell as the CSV holds it: a spreadsheet shows it as text, never runs it. A cell
+    that begins with the mark itself is marked too, so that restored() is its exact inverse."""
+    return TEXT_MARK + cell if cell.startswith((*FORMULA_STARTS, TEXT_MARK)) else cell
+
+
+def restored(cell: str) -> str:
+    """The value of a cell of the CSV: undoes neutralised()."""
+    return cell.removeprefix(TEXT_MARK)
 
 
 def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
@@ -143,7 +162,7 @@ def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
     writer.writerow(COLUMNS)
     for batch in batched(records, ROWS_PER_WRITE):
         writer.writerows(
-            [LIST_SEPARATOR.join(v) if isinstance(v, list) else v for v in record]
+            [neutralised(LIST_SEPARATOR.join(v) if isinstance(v, list) else str(v)) for v in record]
             for record in batch
         )
         yield buffer.getvalue()

