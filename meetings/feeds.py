@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -55,7 +56,9 @@ class MeetingFeed(Feed):
         return f"{meeting.date:%Y-%m-%d}: {meeting.title}"
 
     def item_description(self, meeting: Meeting) -> str:
-        return meeting.summary
+        # Atom sends the summary as HTML: staff type plain text, so it is escaped (with
+        # their line breaks kept) and a reader shows any markup in it as typed.
+        return linebreaks(meeting.summary, autoescape=True)
 
     def item_pubdate(self, meeting: Meeting) -> datetime.datetime:
         return meeting.created

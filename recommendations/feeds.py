@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from dialogue_platform.pagination import valid_query
@@ -47,7 +48,9 @@ class RecommendationFeed(Feed):
         return f"{recommendation.reference} ({recommendation.get_status_display()})"
 
     def item_description(self, recommendation: Recommendation) -> str:
-        return recommendation.text
+        # Atom sends the summary as HTML: staff type plain text, so it is escaped (with
+        # their line breaks kept) and a reader shows any markup in it as typed.
+        return linebreaks(recommendation.text, autoescape=True)
 
     def item_pubdate(self, recommendation: Recommendation) -> datetime.datetime:
         return recommendation.created
