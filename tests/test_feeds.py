@@ -4,7 +4,8 @@ from html.parser import HTMLParser
 
 import feedparser
 import pytest
-from django.urls import reverse
+from django.test import RequestFactory
+from django.urls import resolve, reverse
 
 from . import factories
 
@@ -73,3 +74,53 @@ def test_markup_in_a_meetings_summary_reaches_the_feed_as_text(client):
     entry = only_entry(client.get(reverse("meetings:feed")))
 
     assert shown(entry.summary) == TYPED
+
+
+def served_interleaved(path: str, query_a: dict, query_b: dict) -> tuple:
+    """Serve the feed at `path` to visitor A and, while A's request is under way (just
+    after A's filter was read), to visitor B in full, as a threaded server may; return
+    both feeds. The URLconf holds one feed object for every request."""
+    feed = resolve(path).func
+    request_a, request_b = RequestFactory().get(path, query_a), RequestFactory().get(path, query_b)
+    read_filter = feed.get_object
+    served: dict[str, bytes] = {}
+
+    def read_filter_then_serve_b(request, *args, **kwargs):
+        obj = read_filter(request, *args, **kwargs)
+        if request is request_a:
+            served["b"] = feed(request_b).content
+        return obj
+
+    feed.get_object = read_filter_then_serve_b
+    try:
+        served["a"] = feed(request_a).content
+    finally:
+        del feed.get_object
+    return feedparser.parse(served["a"]), feedparser.parse(served["b"])
+
+
+def test_two_visitors_following_different_topics_each_get_their_own_meetings(db):
+    rights, courts = factories.topic(slug="rights"), factories.topic(slug="courts")
+    for topic, title in [(rights, "On rights"), (courts, "On courts")]:
+        factories.agenda_item(meeting=factories.meeting(title=title)).topics.add(topic)
+
+    feed_a, feed_b = served_interleaved(
+        reverse("meetings:feed"), {"topic": "rights"}, {"topic": "courts"}
+    )
+
+    assert [entry.title.split(": ", 1)[1] for entry in feed_a.entries] == ["On rights"]
+    assert [entry.title.split(": ", 1)[1] for entry in feed_b.entries] == ["On courts"]
+
+
+def test_two_visitors_filtering_recommendations_differently_each_get_their_own(db):
+    factories.recommendation(reference="CAB-2017-001", year=2017)
+    factories.recommendation(reference="CAB-2021-001", year=2021)
+
+    feed_a, feed_b = served_interleaved(
+        reverse("recommendations:feed"), {"year_to": "2018"}, {"year_from": "2020"}
+    )
+
+    assert [entry.title.split()[0] for entry in feed_a.entries] == ["CAB-2017-001"]
+    assert feed_a.feed.link.endswith("/recommendations/?year_to=2018")
+    assert [entry.title.split()[0] for entry in feed_b.entries] == ["CAB-2021-001"]
+    assert feed_b.feed.link.endswith("/recommendations/?year_from=2020")
