@@ -194,9 +194,11 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Login throttling (django-axes): five failed logins for one username from one address
-# lock that pair out for 15 minutes; every attempt is kept in the database (admin,
-# "Axes") and logged. Axes' backend comes first so a locked-out pair is refused before
-# its password is checked; it has no get_user(), so force_login() skips it.
+# lock that pair out for 15 minutes, and thirty from one address, whatever the usernames,
+# lock the address out (a higher limit, since an office may share one address; see
+# security.AddressLimitHandler). Every attempt is kept in the database (admin, "Axes")
+# and logged. Axes' backend comes first so a locked-out pair is refused before its
+# password is checked; it has no get_user(), so force_login() skips it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -204,6 +206,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "dialogue_platform.security.AddressLimitHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = 30
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
