@@ -3,6 +3,8 @@ that locks out one address trying many usernames."""
 
 from __future__ import annotations
 
+import logging
+
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_failure_limit
@@ -10,6 +12,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip_address(request: HttpRequest) -> str | None:
@@ -27,6 +31,15 @@ def client_ip_address(request: HttpRequest) -> str | None:
     header = request.META.get("HTTP_X_FORWARDED_FOR", "")
     forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if len(forwarded) < settings.NUM_PROXIES:
+        logger.warning(
+            "X-Forwarded-For has %d address%s, fewer than NUM_PROXIES (%d): counting login "
+            "failures by the connecting address %s. Either NUM_PROXIES is too high or the "
+            "app can be reached without passing through every proxy.",
+            len(forwarded),
+            "" if len(forwarded) == 1 else "es",
+            settings.NUM_PROXIES,
+            remote_addr,
+        )
         return remote_addr
     return forwarded[-settings.NUM_PROXIES]
 

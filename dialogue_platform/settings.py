@@ -213,7 +213,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Behind reverse proxies REMOTE_ADDR is the proxy's; NUM_PROXIES says how many of the
 # X-Forwarded-For entries were appended by our own proxies (the rest a client can forge).
-NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+# Production trusts its proxy's X-Forwarded-Proto, so it assumes one, but only the
+# deployment knows how many append to X-Forwarded-For. A wrong 0 behind a proxy would
+# make every visitor the proxy's one address, so that anyone could lock any account and
+# thirty failures everyone: production refuses to start without it, as without a key.
+_num_proxies = os.environ.get("NUM_PROXIES", "0" if DEBUG or TESTING else None)
+if _num_proxies is None:
+    raise ImproperlyConfigured(
+        "NUM_PROXIES must be set when DEBUG is off: the number of reverse proxies in front "
+        "of the app that append the client's address to X-Forwarded-For (1 behind one "
+        "nginx; 0 if clients connect to the app directly)."
+    )
+if not (_num_proxies.isascii() and _num_proxies.strip().isdigit()):
+    raise ImproperlyConfigured(
+        f"NUM_PROXIES must be a whole number of proxies, 0 or more, not {_num_proxies!r}."
+    )
+NUM_PROXIES = int(_num_proxies)
 AXES_CLIENT_IP_CALLABLE = "dialogue_platform.security.client_ip_address"
 
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.

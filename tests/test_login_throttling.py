@@ -214,6 +214,19 @@ def test_behind_a_proxy_rotating_a_forged_forwarded_address_does_not_dodge_the_l
     assert response.status_code == 429
 
 
+@override_settings(NUM_PROXIES=2)
+def test_a_request_that_did_not_come_through_every_proxy_is_counted_by_its_socket_and_logged(
+    caplog,
+):
+    # NUM_PROXIES is too high, or the app can be reached around its proxies.
+    request = RequestFactory().post("/", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="10.9.9.9")
+
+    with caplog.at_level(logging.WARNING, logger="dialogue_platform.security"):
+        assert client_ip_address(request) == ATTACKER
+
+    assert "X-Forwarded-For has 1 address, fewer than NUM_PROXIES (2)" in caplog.text
+
+
 def test_without_proxies_a_forwarded_header_is_ignored():
     request = RequestFactory().post("/", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="10.9.9.9")
 
