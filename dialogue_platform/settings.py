@@ -88,6 +88,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy (django-permissions-policy): no page uses the camera, microphone,
+# location, payments, sensors or attached devices, so browsers refuse them to every page,
+# should a script ever slip in. Only features current browsers recognise (others fill
+# their consoles with warnings).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, which it extends
     "dialogue_platform",
@@ -109,6 +138,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dialogue_platform.middleware.RejectNulBytesMiddleware",
     # Below WhiteNoise: static files need no policy, every page and admin view gets one.
