@@ -233,6 +233,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Where signing in leads when the login form carries no `next`, or one Django refuses
+# (another site's address): the back office, which is what staff sign in for. Django's
+# default, /accounts/profile/, does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -9,6 +9,8 @@ from django.urls import reverse
 from meetings.models import Document, Meeting, Organisation, Topic
 from recommendations.models import Recommendation
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -98,6 +100,21 @@ def test_a_missing_page_is_sent_with_the_same_headers(client, db):
 
     assert response.status_code == 404
     assert_safe_headers(response)
+
+
+def test_signing_in_with_a_next_page_elsewhere_lands_on_the_admin_index(client, db):
+    factories.secretariat_user(username="aigerim", password="correct horse battery staple")
+    credentials = {"username": "aigerim", "password": "correct horse battery staple"}
+
+    response = client.post(
+        reverse("admin:login") + "?next=https://evil.example/",
+        {**credentials, "next": "https://evil.example/"},
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(reverse("admin:index"), 302)]
+    assert response.status_code == 200
+    assert "<title>Secretariat | Dialogue Platform Records</title>" in response.text
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)
