@@ -62,6 +62,7 @@ def production_env(database_url: str) -> dict[str, str]:
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
+        NUM_PROXIES="0",  # wrk connects to gunicorn directly
         DATABASE_URL=database_url,
         # Warnings and errors only: an access log line per request would cost throughput.
         LOG_LEVEL="WARNING",

@@ -88,6 +88,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy (django-permissions-policy): no page uses the camera, microphone,
+# location, payments, sensors or attached devices, so browsers refuse them to every page,
+# should a script ever slip in. Only features current browsers recognise (others fill
+# their consoles with warnings).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, which it extends
     "dialogue_platform",
@@ -109,6 +138,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dialogue_platform.middleware.RejectNulBytesMiddleware",
     # Below WhiteNoise: static files need no policy, every page and admin view gets one.
@@ -194,22 +224,45 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Login throttling (django-axes): five failed logins for one username from one address
-# lock that pair out for 15 minutes; every attempt is kept in the database (admin,
-# "Axes") and logged. Axes' backend comes first so a locked-out pair is refused before
-# its password is checked; it has no get_user(), so force_login() skips it.
+# lock that pair out for 15 minutes, and thirty from one address, whatever the usernames,
+# lock the address out (a higher limit, since an office may share one address; see
+# security.AddressLimitHandler). Every attempt is kept in the database (admin, "Axes")
+# and logged. Axes' backend comes first so a locked-out pair is refused before its
+# password is checked; it has no get_user(), so force_login() skips it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Where signing in leads when the login form carries no `next`, or one Django refuses
+# (another site's address): the back office, which is what staff sign in for. Django's
+# default, /accounts/profile/, does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "dialogue_platform.security.AddressLimitHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = 30
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Behind reverse proxies REMOTE_ADDR is the proxy's; NUM_PROXIES says how many of the
 # X-Forwarded-For entries were appended by our own proxies (the rest a client can forge).
-NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+# Production trusts its proxy's X-Forwarded-Proto, so it assumes one, but only the
+# deployment knows how many append to X-Forwarded-For. A wrong 0 behind a proxy would
+# make every visitor the proxy's one address, so that anyone could lock any account and
+# thirty failures everyone: production refuses to start without it, as without a key.
+_num_proxies = os.environ.get("NUM_PROXIES", "0" if DEBUG or TESTING else None)
+if _num_proxies is None:
+    raise ImproperlyConfigured(
+        "NUM_PROXIES must be set when DEBUG is off: the number of reverse proxies in front "
+        "of the app that append the client's address to X-Forwarded-For (1 behind one "
+        "nginx; 0 if clients connect to the app directly)."
+    )
+if not (_num_proxies.isascii() and _num_proxies.strip().isdigit()):
+    raise ImproperlyConfigured(
+        f"NUM_PROXIES must be a whole number of proxies, 0 or more, not {_num_proxies!r}."
+    )
+NUM_PROXIES = int(_num_proxies)
 AXES_CLIENT_IP_CALLABLE = "dialogue_platform.security.client_ip_address"
 
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -19,14 +21,21 @@ from .models import Meeting, Topic
 FEED_LENGTH = 50
 
 
-def meetings_for(request: HttpRequest) -> tuple[QuerySet, Topic | None]:
+class FollowedMeetings(NamedTuple):
+    """The meetings one request follows, and the topic it narrowed them to."""
+
+    meetings: QuerySet
+    topic: Topic | None
+
+
+def meetings_for(request: HttpRequest) -> FollowedMeetings:
     """Published meetings, narrowed to `?topic=<slug>` if given (404 for an unknown topic)."""
     meetings = Meeting.objects.published()
     slug = request.GET.get("topic")
     if not slug:
-        return meetings, None
+        return FollowedMeetings(meetings, None)
     topic = get_object_or_404(Topic, slug=slug[:100])
-    return meetings.for_topic(topic), topic
+    return FollowedMeetings(meetings.for_topic(topic), topic)
 
 
 class MeetingFeed(Feed):
@@ -34,13 +43,14 @@ class MeetingFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest) -> Topic | None:
-        self.meetings, topic = meetings_for(request)
-        return topic
+    # The URLconf holds one feed object for every request, so what a request asked for is
+    # returned here, and Django hands it to each method, never kept on the object.
+    def get_object(self, request: HttpRequest) -> FollowedMeetings:
+        return meetings_for(request)
 
-    def title(self, topic: Topic | None) -> str:
+    def title(self, followed: FollowedMeetings) -> str:
         title = _("Dialogue Platform on the Human Dimension: meetings")
-        return f"{title} ({topic.name})" if topic else title
+        return f"{title} ({followed.topic.name})" if followed.topic else title
 
     def link(self) -> str:
         return reverse("meetings:list")
@@ -48,14 +58,16 @@ class MeetingFeed(Feed):
     def subtitle(self) -> str:
         return _("New meetings of the Dialogue Platform on the Human Dimension.")
 
-    def items(self) -> QuerySet:
-        return self.meetings.order_by("-date", "-pk")[:FEED_LENGTH]
+    def items(self, followed: FollowedMeetings) -> QuerySet:
+        return followed.meetings.order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, meeting: Meeting) -> str:
         return f"{meeting.date:%Y-%m-%d}: {meeting.title}"
 
     def item_description(self, meeting: Meeting) -> str:
-        return meeting.summary
+        # Atom sends the summary as HTML: staff type plain text, so it is escaped (with
+        # their line breaks kept) and a reader shows any markup in it as typed.
+        return linebreaks(meeting.summary, autoescape=True)
 
     def item_pubdate(self, meeting: Meeting) -> datetime.datetime:
         return meeting.created

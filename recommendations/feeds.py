@@ -4,12 +4,14 @@ can follow, say, new recommendations on torture prevention addressed to it."""
 from __future__ import annotations
 
 import datetime
+from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from dialogue_platform.pagination import valid_query
@@ -20,34 +22,44 @@ from .models import Recommendation
 FEED_LENGTH = 50
 
 
+class FilteredRecommendations(NamedTuple):
+    """One request's filters, and its query without the values they rejected."""
+
+    filterset: RecommendationFilter
+    query: QueryDict
+
+
 class RecommendationFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest) -> RecommendationFilter:
+    # The URLconf holds one feed object for every request, so what a request asked for is
+    # returned here, and Django hands it to each method, never kept on the object.
+    def get_object(self, request: HttpRequest) -> FilteredRecommendations:
         filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
-        self.query = valid_query(request, filterset.form)
-        return filterset
+        return FilteredRecommendations(filterset, valid_query(request, filterset.form))
 
-    def title(self, filterset: RecommendationFilter) -> str:
+    def title(self, filtered: FilteredRecommendations) -> str:
         title = _("Dialogue Platform on the Human Dimension: recommendations")
-        return f"{title} ({_('filtered')})" if filterset.active() else title
+        return f"{title} ({_('filtered')})" if filtered.filterset.active() else title
 
-    def link(self, filterset: RecommendationFilter) -> str:
-        query = self.query.urlencode()
+    def link(self, filtered: FilteredRecommendations) -> str:
+        query = filtered.query.urlencode()
         return reverse("recommendations:list") + (f"?{query}" if query else "")
 
     def subtitle(self) -> str:
         return _("The newest recommendations matching these filters.")
 
-    def items(self, filterset: RecommendationFilter) -> QuerySet:
+    def items(self, filtered: FilteredRecommendations) -> QuerySet:
         # Newest recorded first, whatever sort the list was viewing.
-        return filterset.qs.order_by("-created", "-pk")[:FEED_LENGTH]
+        return filtered.filterset.qs.order_by("-created", "-pk")[:FEED_LENGTH]
 
     def item_title(self, recommendation: Recommendation) -> str:
         return f"{recommendation.reference} ({recommendation.get_status_display()})"
 
     def item_description(self, recommendation: Recommendation) -> str:
-        return recommendation.text
+        # Atom sends the summary as HTML: staff type plain text, so it is escaped (with
+        # their line breaks kept) and a reader shows any markup in it as typed.
+        return linebreaks(recommendation.text, autoescape=True)
 
     def item_pubdate(self, recommendation: Recommendation) -> datetime.datetime:
         return recommendation.created

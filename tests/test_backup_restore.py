@@ -9,6 +9,7 @@ import datetime
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 from django.urls import reverse
 
+from dialogue_platform.management.commands import backup as backup_command
 from meetings.models import AgendaItem, Meeting, Topic
 from recommendations.models import Assessment, Recommendation
 
@@ -164,6 +166,36 @@ def test_a_backup_that_fails_to_load_leaves_the_database_as_it_was(populated, tm
         call_command("restore", str(broken), interactive=False)
 
     assert_same_tables(every_table(connection), before)
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """A umask that takes no permission away, as a careless shell or cron job may have."""
+    previous = os.umask(0)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["b.json", "b.json.gz", "b.json.bz2", "b.json.xz"])
+def test_a_backup_is_readable_by_its_owner_alone_from_the_moment_it_exists(
+    name, tmp_path, permissive_umask, monkeypatch
+):
+    # It holds password hashes and session keys.
+    factories.user(username="aigerim")
+    modes_while_writing = []
+    every_record = backup_command.every_record
+
+    def every_record_noting_the_files_mode(database: str) -> Iterator:
+        modes_while_writing.extend(stat.S_IMODE(f.stat().st_mode) for f in tmp_path.iterdir())
+        return every_record(database)
+
+    monkeypatch.setattr(backup_command, "every_record", every_record_noting_the_files_mode)
+
+    call_command("backup", str(tmp_path / name))
+
+    assert modes_while_writing == [0o600]
+    assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
 
 
 def wrapper_for(settings_dict: dict[str, Any], alias: str) -> BaseDatabaseWrapper:

@@ -14,7 +14,7 @@ SHOW_CACHE = (
 
 
 def cache_settings(**env: str) -> dict:
-    result = run_python(SHOW_CACHE, DEBUG="0", SECRET_KEY=REAL_KEY, **env)
+    result = run_python(SHOW_CACHE, DEBUG="0", SECRET_KEY=REAL_KEY, NUM_PROXIES="1", **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

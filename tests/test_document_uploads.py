@@ -2,7 +2,12 @@
 downloaded as attachments, and never from an unpublished document."""
 
 import io
+import random
+import struct
+import tracemalloc
 import zipfile
+import zlib
+from dataclasses import dataclass, replace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -105,3 +110,185 @@ def test_the_admin_refuses_a_disguised_upload_and_saves_nothing(secretariat_clie
     assert response.status_code == 200
     assert "not a valid PDF" in response.content.decode()
     assert not Document.objects.exists()
+
+
+# Decompression bombs: an office file is a zip archive, and a few hundred kilobytes of it
+# can inflate to gigabytes. Checking one must read a bounded amount whatever it states.
+
+INFLATED = 300 * 1024 * 1024
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+BOMB_MESSAGE = "its compressed parts are too many, too large, or not the size they state"
+# The check used to grow the worker by about 600 MB on such a file.
+MEMORY_BOUND = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Part:
+    """A member of a hand-written zip archive, which may state any size it likes."""
+
+    name: str
+    data: bytes  # as stored in the archive
+    size: int  # the inflated size the archive states
+    crc: int
+    method: int = zipfile.ZIP_DEFLATED
+
+
+def stored(name: str, content: bytes) -> Part:
+    return Part(name, content, len(content), zlib.crc32(content), zipfile.ZIP_STORED)
+
+
+def hand_written_zip(*parts: Part) -> bytes:
+    local, directory = io.BytesIO(), io.BytesIO()
+    for part in parts:
+        offset = local.tell()
+        name = part.name.encode()
+        # version, flags, method, time, date (1980-01-01), crc, sizes, name and extra lengths
+        fields = (20, 0, part.method, 0, 0x21, part.crc, len(part.data), part.size, len(name), 0)
+        local.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields) + name + part.data)
+        # ... then comment length, disk, attributes, and where the local header is
+        directory.write(
+            struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + name
+        )
+    listing = directory.getvalue()
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(listing), local.tell(), 0
+    )
+    return local.getvalue() + listing + end
+
+
+@pytest.fixture(scope="module")
+def mimetype_then_300_mb() -> Part:
+    """The ODT media type followed by 300 MB of zeros, deflated to about 300 KB."""
+    megabyte = bytes(1024 * 1024)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    # After a full flush the compressor starts afresh, so one flushed megabyte of zeros
+    # repeated is a valid stream, and building it takes no time.
+    head = compressor.compress(ODT_MIMETYPE) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(megabyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    data = head + block * 300 + compressor.flush()
+    crc = zlib.crc32(ODT_MIMETYPE)
+    for _ in range(300):
+        crc = zlib.crc32(megabyte, crc)
+    assert len(data) < 400 * 1024
+    return Part("mimetype", data, len(ODT_MIMETYPE) + INFLATED, crc)
+
+
+def validate_measuring_memory(name: str, content: bytes) -> tuple[Exception | None, int]:
+    """Validate an upload; return what it raised and the most memory it held at once."""
+    upload = SimpleUploadedFile(name, content)
+    tracemalloc.start()
+    try:
+        validate_document_file(upload)
+    except ValidationError as error:
+        raised = error
+    else:
+        raised = None
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return raised, peak
+
+
+def test_an_odt_whose_mimetype_inflates_to_300_mb_is_refused_without_inflating_it(
+    mimetype_then_300_mb,
+):
+    odt = hand_written_zip(mimetype_then_300_mb, stored("content.xml", b"<xml/>"))
+
+    error, peak = validate_measuring_memory("report.odt", odt)
+
+    assert peak < MEMORY_BOUND
+    assert BOMB_MESSAGE in str(error)
+
+
+def test_a_docx_whose_document_inflates_to_300_mb_is_refused(mimetype_then_300_mb):
+    document = replace(mimetype_then_300_mb, name="word/document.xml")
+    docx = hand_written_zip(stored("[Content_Types].xml", b"<Types/>"), document)
+
+    error, peak = validate_measuring_memory("report.docx", docx)
+
+    assert BOMB_MESSAGE in str(error)
+    assert peak < MEMORY_BOUND
+
+
+def test_a_part_that_states_a_small_size_but_inflates_to_300_mb_is_refused(mimetype_then_300_mb):
+    # Its stated size and checksum are those of the media type alone, so a reader that
+    # trusts them sees a valid ODT; one that inflates the whole stream gets 300 MB.
+    lying = replace(mimetype_then_300_mb, size=len(ODT_MIMETYPE), crc=zlib.crc32(ODT_MIMETYPE))
+    odt = hand_written_zip(lying, stored("content.xml", b"<xml/>"))
+
+    error, peak = validate_measuring_memory("report.odt", odt)
+
+    assert BOMB_MESSAGE in str(error)
+    assert peak < MEMORY_BOUND
+
+
+def test_an_archive_of_20_000_parts_is_refused_before_its_listing_is_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<xml/>")
+        for n in range(20_000):
+            archive.writestr(f"xl/media/image{n}.png", b"")
+
+    error, peak = validate_measuring_memory("table.xlsx", buffer.getvalue())
+
+    assert BOMB_MESSAGE in str(error)
+    assert peak < MEMORY_BOUND
+
+
+VOCABULARY = ["the", "right", "to", "a", "fair", "trial", "torture", "freedom", "of", "assembly"]
+
+
+def words(count: int, seed: int) -> str:
+    """Text about as compressible as a real document's: random numbered words."""
+    rng = random.Random(seed)
+    return " ".join(f"{rng.choice(VOCABULARY)}{rng.randrange(1000)}" for _ in range(count))
+
+
+def deflated_zip(members: dict[str, bytes], mimetype: bytes | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if mimetype:  # ODF puts its media type first, uncompressed
+            archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+def real_sized_docx() -> bytes:
+    return deflated_zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": f"<w:body>{words(400_000, seed=1)}</w:body>".encode(),
+            "word/media/image1.jpeg": random.Random(2).randbytes(2 * 1024 * 1024),
+        }
+    )
+
+
+def real_sized_xlsx() -> bytes:
+    rows = (f'<row r="{n}"><c><v>{n * 7919 % 100_003}</v></c></row>' for n in range(100_000))
+    return deflated_zip(
+        {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": "".join(rows).encode()}
+    )
+
+
+def real_sized_odt() -> bytes:
+    text = f"<office:text>{words(400_000, seed=3)}</office:text>"
+    return deflated_zip({"content.xml": text.encode()}, mimetype=ODT_MIMETYPE)
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("report.docx", real_sized_docx),
+        ("table.xlsx", real_sized_xlsx),
+        ("report.odt", real_sized_odt),
+    ],
+)
+def test_real_sized_documents_are_accepted_reading_a_bounded_amount(name, build):
+    content = build()
+
+    error, peak = validate_measuring_memory(name, content)
+
+    assert len(content) > 512 * 1024
+    assert error is None
+    assert peak < MEMORY_BOUND

@@ -1,4 +1,5 @@
-"""Five wrong passwords for one username from one address lock it out for 15 minutes."""
+"""Five wrong passwords for one username from one address lock it out for 15 minutes, and
+thirty from one address, whatever the usernames, lock that address out."""
 
 import datetime
 import logging
@@ -140,6 +141,50 @@ def test_the_test_clients_login_and_force_login_still_work(client, staff):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
+def spread_failures(client, count: int, address: str = ATTACKER) -> list:
+    """Failures spread over usernames, four each: under the per-username limit."""
+    return [sign_in(client, f"guess{n // 4}", "wrong", address) for n in range(count)]
+
+
+def test_an_address_failing_against_many_usernames_is_locked_out_at_thirty_failures(client, staff):
+    responses = spread_failures(client, 30)
+
+    assert [r.status_code for r in responses] == [200] * 29 + [429]
+    page = responses[-1].text
+    assert "Sign-in locked" in page
+    assert "Sign-in from your address is locked for 15 minutes" in page
+    assert "Wait 15 minutes, then sign in again" in page
+
+
+def test_a_locked_out_address_cannot_sign_in_to_any_account(client, staff):
+    spread_failures(client, 30)
+
+    response = sign_in(client, "aigerim", PASSWORD)
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_below_thirty_failures_a_colleague_at_the_same_address_still_signs_in(client, staff):
+    spread_failures(client, 29)
+
+    assert sign_in(client, "aigerim", PASSWORD).status_code == 302
+
+
+def test_an_address_lockout_leaves_other_addresses_alone(client, staff):
+    spread_failures(client, 30)
+
+    assert sign_in(client, "aigerim", PASSWORD, address=ELSEWHERE).status_code == 302
+
+
+def test_the_address_lockout_lifts_after_fifteen_minutes(client, staff):
+    spread_failures(client, 30)
+    sixteen_minutes_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16)
+    AccessAttempt.objects.update(attempt_time=sixteen_minutes_ago)
+
+    assert sign_in(client, "aigerim", PASSWORD).status_code == 302
+
+
 @override_settings(NUM_PROXIES=1)
 def test_behind_a_proxy_the_address_it_forwards_is_the_clients():
     request = RequestFactory().post(
@@ -167,6 +212,19 @@ def test_behind_a_proxy_rotating_a_forged_forwarded_address_does_not_dodge_the_l
         HTTP_X_FORWARDED_FOR=f"10.0.0.99, {ATTACKER}",
     )
     assert response.status_code == 429
+
+
+@override_settings(NUM_PROXIES=2)
+def test_a_request_that_did_not_come_through_every_proxy_is_counted_by_its_socket_and_logged(
+    caplog,
+):
+    # NUM_PROXIES is too high, or the app can be reached around its proxies.
+    request = RequestFactory().post("/", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="10.9.9.9")
+
+    with caplog.at_level(logging.WARNING, logger="dialogue_platform.security"):
+        assert client_ip_address(request) == ATTACKER
+
+    assert "X-Forwarded-For has 1 address, fewer than NUM_PROXIES (2)" in caplog.text
 
 
 def test_without_proxies_a_forwarded_header_is_ignored():

@@ -24,6 +24,7 @@ NOT_INHERITED = {
     "DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "NUM_PROXIES",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
@@ -66,6 +67,38 @@ def test_local_mode_runs_without_a_secret_key():
     assert import_settings(DEBUG="1").returncode == 0
 
 
+def test_production_settings_refuse_to_load_without_the_number_of_proxies():
+    # Unset behind a proxy, every visitor would count as the proxy's one address: anyone
+    # could lock any staff account, and thirty failures would lock everyone out.
+    result = import_settings(DEBUG="0", SECRET_KEY=REAL_KEY)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "NUM_PROXIES must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", "one", "-1", "1.5"])
+def test_a_malformed_number_of_proxies_refuses_to_load(value):
+    for debug in ["0", "1"]:
+        result = import_settings(DEBUG=debug, SECRET_KEY=REAL_KEY, NUM_PROXIES=value)
+
+        assert result.returncode != 0
+        assert "NUM_PROXIES must be a whole number" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "1", "2"])
+def test_production_settings_load_with_the_number_of_proxies_given(value):
+    result = run_python(
+        "from dialogue_platform import settings; print(settings.NUM_PROXIES)",
+        DEBUG="0",
+        SECRET_KEY=REAL_KEY,
+        NUM_PROXIES=value,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == value
+
+
 def test_production_settings_are_secure_by_default():
     names = [
         "DEBUG",
@@ -86,6 +119,7 @@ def test_production_settings_are_secure_by_default():
         f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))",
         DEBUG="0",
         SECRET_KEY=REAL_KEY,
+        NUM_PROXIES="1",
     )
 
     assert result.returncode == 0, result.stderr
@@ -115,6 +149,7 @@ def test_the_deploy_check_passes_with_production_settings():
         DEBUG="0",
         SECRET_KEY=REAL_KEY,
         ALLOWED_HOSTS="example.org",
+        NUM_PROXIES="1",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,6 +9,8 @@ from django.urls import reverse
 from meetings.models import Document, Meeting, Organisation, Topic
 from recommendations.models import Recommendation
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -31,6 +33,11 @@ def assert_safe_headers(response) -> None:
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
+    # No page uses the camera, microphone, location, payments or devices; a script that
+    # slipped in could not ask for them either.
+    permissions = response.headers["Permissions-Policy"].split(", ")
+    for feature in ["camera", "microphone", "geolocation", "payment", "usb", "display-capture"]:
+        assert f"{feature}=()" in permissions
 
 
 def test_a_public_page_is_sent_with_a_strict_policy_and_safe_headers(client, demo):
@@ -86,6 +93,28 @@ def test_the_session_cookie_is_host_only_secure_and_httponly(client, django_user
 
     cookie = response.cookies["__Host-sessionid"]
     assert (cookie["secure"], cookie["httponly"], cookie["samesite"]) == (True, True, "Lax")
+
+
+def test_a_missing_page_is_sent_with_the_same_headers(client, db):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert_safe_headers(response)
+
+
+def test_signing_in_with_a_next_page_elsewhere_lands_on_the_admin_index(client, db):
+    factories.secretariat_user(username="aigerim", password="correct horse battery staple")
+    credentials = {"username": "aigerim", "password": "correct horse battery staple"}
+
+    response = client.post(
+        reverse("admin:login") + "?next=https://evil.example/",
+        {**credentials, "next": "https://evil.example/"},
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(reverse("admin:index"), 302)]
+    assert response.status_code == 200
+    assert "<title>Secretariat | Dialogue Platform Records</title>" in response.text
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)

@@ -7,13 +7,14 @@ the data between backends (SQLite to PostgreSQL) and is readable without either.
 import bz2
 import datetime
 import gzip
+import io
 import lzma
 import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -25,13 +26,27 @@ from django.db.models import Model
 
 # loaddata, which `restore` uses, recognises the format and compression by these suffixes.
 BACKUP_NAME = re.compile(r"\.json(\.(gz|bz2|xz|lzma))?$")
-OPENERS: dict[str, Callable[..., IO[str]]] = {
+COMPRESSORS: dict[str, Callable[..., IO[str]]] = {
     ".gz": gzip.open,
     ".bz2": bz2.open,
     ".xz": lzma.open,
     ".lzma": lzma.open,
-    ".json": open,
 }
+
+
+def private_file(path: Path) -> BinaryIO:
+    """A new file that only its owner can read, from the moment it exists: a backup holds
+    password hashes and session keys. The mode is given to open(2) itself, which a umask
+    can only narrow; a chmod afterwards would leave it readable while it is written.
+    Exclusive creation never writes through a file or link already there."""
+    return open(path, "xb", opener=lambda name, flags: os.open(name, flags, 0o600))
+
+
+def text_stream(raw: BinaryIO, suffix: str) -> IO[str]:
+    """UTF-8 text written into `raw`, compressed as the file name's suffix says."""
+    if suffix == ".json":
+        return io.TextIOWrapper(raw, encoding="utf-8")
+    return COMPRESSORS[suffix](raw, "wt", encoding="utf-8")
 
 
 class PreciseJSONEncoder(DjangoJSONEncoder):
@@ -107,10 +122,12 @@ class Command(BaseCommand):
         partial = target.with_name(f".incomplete-{os.getpid()}-{target.name}")
         connection = connections[database]
         connection.ensure_connection()
+        partial.unlink(missing_ok=True)  # left by a run that was killed
         try:
             with (
                 one_snapshot(connection),
-                OPENERS[target.suffix](partial, "wt", encoding="utf-8") as stream,
+                private_file(partial) as raw,
+                text_stream(raw, target.suffix) as stream,
             ):
                 Serializer().serialize(
                     every_record(database), stream=stream, cls=PreciseJSONEncoder
