@@ -92,3 +92,27 @@ def test_the_server_error_page_speaks_the_readers_language(rf, language, heading
     html = response.content.decode()
     assert response.status_code == 500
     assert heading in html and f'<html lang="{language}">' in html and f"href={home}" in html
+
+
+def switcher_links(html: str) -> list[str]:
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return re.findall(r'href="([^"]*)"', switcher)
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "/no-such-page/", "/ru/no-such-page/"])
+def test_the_not_found_page_switches_to_each_languages_home_page(client, db, path):
+    # PATH_INFO given as is: the test client would read "//evil.example/" as a host.
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    assert switcher_links(response.content.decode()) == ["/", "/ru/", "/kk/"]
+
+
+def test_a_record_that_is_not_found_switches_to_the_same_address_in_each_language(client, db):
+    response = client.get("/ru/meetings/no-such-meeting/")
+    assert response.status_code == 404
+    assert switcher_links(response.content.decode()) == [
+        "/meetings/no-such-meeting/",
+        "/ru/meetings/no-such-meeting/",
+        "/kk/meetings/no-such-meeting/",
+    ]
