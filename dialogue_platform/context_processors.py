@@ -27,8 +27,9 @@ def site(request: HttpRequest) -> dict:
         # Whether illustrative recommendations are loaded (every public page then says so);
         # a callable, so the query runs only where the template asks.
         "demo_data": lambda: Recommendation.objects.published().demonstration().exists(),
-        # The same page in each language, for the switcher and hreflang links; list pages
-        # add their (valid) filters in the template.
+        # The same page in each language, for the switcher and hreflang links (these on
+        # SITE_URL); list pages add their (valid) filters in the template.
+        "site_url": settings.SITE_URL,
         "languages": [
             {
                 "code": code,

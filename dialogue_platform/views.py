@@ -25,6 +25,7 @@ from .caching import cached_page
 from .charts import bar_chart
 from .pagination import paginate, valid_query
 from .search import KINDS, PER_KIND, SearchForm
+from .site_url import absolute_url
 
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
@@ -189,7 +190,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         f"Disallow: {reverse('recommendations:export_csv')}",
         f"Disallow: {reverse('recommendations:export_json')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

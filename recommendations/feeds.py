@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from dialogue_platform.pagination import valid_query
+from dialogue_platform.site_url import SiteFeed, absolute_url
 
 from .filters import RecommendationFilter
 from .models import Recommendation
@@ -20,7 +20,7 @@ from .models import Recommendation
 FEED_LENGTH = 50
 
 
-class RecommendationFeed(Feed):
+class RecommendationFeed(SiteFeed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest) -> RecommendationFilter:
@@ -34,7 +34,10 @@ class RecommendationFeed(Feed):
 
     def link(self, filterset: RecommendationFilter) -> str:
         query = self.query.urlencode()
-        return reverse("recommendations:list") + (f"?{query}" if query else "")
+        return absolute_url(reverse("recommendations:list") + (f"?{query}" if query else ""))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("recommendations:feed"))
 
     def subtitle(self) -> str:
         return _("The newest recommendations matching these filters.")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from dialogue_platform.caching import cached, cached_page
 from dialogue_platform.pagination import paginate, valid_query
+from dialogue_platform.site_url import absolute_url
 from meetings.models import Document
 
 from . import exports, facet_index
@@ -145,7 +146,7 @@ def recommendation_export(request: HttpRequest, format: str) -> StreamingHttpRes
         ids = index.ordered_ids(results, oldest_first=filterset.chosen_sort == "oldest")
     else:
         ids = list(filterset.qs.values_list("pk", flat=True))
-    records = exports.rows(ids, request.build_absolute_uri)
+    records = exports.rows(ids, absolute_url)
     return StreamingHttpResponse(
         serialise(records),
         content_type=content_type,
