@@ -4,19 +4,25 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, QueryDict
 
 
+def page_number(raw: str | None) -> int:
+    """The page a `page` value asks for; anything but a small decimal number means the first."""
+    if raw and raw.isascii() and raw.isdigit() and len(raw) < 10:
+        return max(int(raw), 1)
+    return 1
+
+
 def paginate(
     request: HttpRequest, queryset: QuerySet, per_page: int, count: int | None = None
 ) -> Page:
     """The requested page. A malformed `page` means the first page; one past the last is a 404.
     `count`, when the caller knows it already, saves the paginator its COUNT query."""
-    raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and len(raw) < 10 else 1
+    number = page_number(request.GET.get("page"))
     paginator = Paginator(queryset, per_page)
     if count is not None:
         paginator.count = count  # a cached_property, so this value is the one used
     if number > paginator.num_pages:
         raise Http404("There is no such page of results.")
-    return paginator.page(max(number, 1))
+    return paginator.page(number)
 
 
 def valid_query(request: HttpRequest, form: Form) -> QueryDict:
