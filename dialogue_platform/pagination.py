@@ -1,6 +1,13 @@
+"""Pages of results, and the one query string every link on a page is built from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.forms import Form
+from django.db.models import Model, QuerySet
+from django.forms import Field, Form
 from django.http import Http404, HttpRequest, QueryDict
 
 
@@ -25,10 +32,28 @@ def paginate(
     return paginator.page(number)
 
 
+def query_values(field: Field, value: object) -> list[str]:
+    """A field's cleaned value written as its query parameter's values, one way only."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        return sorted({s for item in value for s in query_values(field, item)})
+    if isinstance(value, Model):  # a record chosen by slug
+        return [str(getattr(value, getattr(field, "to_field_name", None) or "pk"))]
+    if isinstance(value, Decimal):
+        return [format(value.normalize(), "f")]  # 2016 for 02016, 2016.0 or 2.016E+3
+    return [str(value)]
+
+
 def valid_query(request: HttpRequest, form: Form) -> QueryDict:
-    """The request's query without the parameters the form rejected and without `page`:
-    the base for pagination, facet and chip links, so a bad value is not carried along."""
-    query = request.GET.copy()
-    for name in [*form.errors, "page"]:
-        query.pop(name, None)
+    """The values the form accepted, in its fields' order and written one way (lists sorted
+    and without repeats): the base of every link on the page (pagination, facets, chips,
+    other languages, exports, feed), so none carries a rejected value, a parameter the page
+    does not take, or `page`."""
+    query = QueryDict(mutable=True)
+    if form.is_bound:
+        form.is_valid()  # validated once; cleaned_data then holds only the accepted values
+        for name, field in form.fields.items():
+            if values := query_values(field, form.cleaned_data.get(name)):
+                query.setlist(name, values)
     return query
