@@ -45,15 +45,22 @@ def query_values(field: Field, value: object) -> list[str]:
     return [str(value)]
 
 
-def valid_query(request: HttpRequest, form: Form) -> QueryDict:
+def valid_query(request: HttpRequest, form: Form, page: Page | None = None) -> QueryDict:
     """The values the form accepted, in its fields' order and written one way (lists sorted
     and without repeats): the base of every link on the page (pagination, facets, chips,
     other languages, exports, feed), so none carries a rejected value, a parameter the page
-    does not take, or `page`."""
+    does not take, or `page`.
+
+    With the page shown, it is also what the page answered: cached_page stores a page only
+    when the request asked exactly that, so only validated queries become cache entries."""
     query = QueryDict(mutable=True)
     if form.is_bound:
         form.is_valid()  # validated once; cleaned_data then holds only the accepted values
         for name, field in form.fields.items():
             if values := query_values(field, form.cleaned_data.get(name)):
                 query.setlist(name, values)
+    answered = query.copy()
+    if page is not None and page.number > 1:
+        answered["page"] = str(page.number)
+    request.answered_query = answered  # read by cached_page
     return query

@@ -152,7 +152,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/organisation_detail.html", context)
 
 
-@cached_page
+@cached_page(query=(SearchForm, "page"))
 def search(request: HttpRequest) -> HttpResponse:
     """Results grouped by kind, with a count per kind; one kind in full with `kind=`."""
     form = SearchForm(request.GET or None)
@@ -178,7 +178,7 @@ def search(request: HttpRequest) -> HttpResponse:
                     "all_url": kind.all_url(query),
                 }
             )
-        context["query"] = valid_query(request, form)
+        context["query"] = valid_query(request, form, context["page"])
         context["total"] = sum(g["count"] for g in context["groups"])
     return render(request, "site/search.html", context)
 

@@ -52,7 +52,7 @@ def listed(recommendations: QuerySet) -> QuerySet:
     )
 
 
-@cached_page
+@cached_page(query=(RecommendationFilter, "page"))
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     index = facet_index.current(request)
@@ -65,7 +65,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     else:  # by reference, or by relevance to the words
         ordered = listed(filterset.qs)
         page = paginate(request, ordered, PER_PAGE, count=len(results))
-    query = valid_query(request, filterset.form)
+    query = valid_query(request, filterset.form, page)
     # Sorting and paging do not change the counts: one entry serves them all.
     facet_key = sorted((k, v) for k, v in query.lists() if k not in ("sort", "page"))
     facets = cached(
