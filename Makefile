@@ -20,7 +20,7 @@ run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_demo
 	$(LOCAL) $(BIN)/python manage.py create_local_admin
-	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(LOCAL) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/pytest

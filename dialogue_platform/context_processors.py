@@ -1,9 +1,23 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, override
 
 from recommendations.models import Recommendation
+
+
+def in_language(request: HttpRequest, code: str) -> str:
+    """This page's address in another language, built from the view the path resolved to.
+    A path that resolved to nothing is the visitor's own text (`//evil.example/` would read
+    as another host), so it is never echoed back: the switcher then offers each home page."""
+    match = request.resolver_match
+    with override(code):
+        if match is not None:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+        return reverse("home")
 
 
 def site(request: HttpRequest) -> dict:
@@ -13,13 +27,14 @@ def site(request: HttpRequest) -> dict:
         # Whether illustrative recommendations are loaded (every public page then says so);
         # a callable, so the query runs only where the template asks.
         "demo_data": lambda: Recommendation.objects.published().demonstration().exists(),
-        # The same page in each language, for the switcher and hreflang links; list pages
-        # add their (valid) filters in the template.
+        # The same page in each language, for the switcher and hreflang links (these on
+        # SITE_URL); list pages add their (valid) filters in the template.
+        "site_url": settings.SITE_URL,
         "languages": [
             {
                 "code": code,
                 "name": name,
-                "url": translate_url(request.path, code),
+                "url": in_language(request, code),
                 "current": code == current,
             }
             for code, name in settings.LANGUAGES

@@ -8,6 +8,7 @@ import os
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +46,28 @@ if SECRET_KEY in PLACEHOLDER_SECRET_KEYS or SECRET_KEY.startswith("django-insecu
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+
+def site_url(value: str) -> str:
+    """The one origin every absolute URL is built on (hreflang links, sitemaps, robots.txt,
+    feeds, the calendar, the exports), never the request's Host or scheme: cached pages are
+    served to every request, and a proxy may reach the app by another name. By default the
+    development server's address locally, and https on the first allowed host in production."""
+    if not value:
+        if DEBUG:
+            return "http://127.0.0.1:8000"
+        host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h != "*"), "localhost")
+        return f"https://{host}"
+    parts = urlsplit(value)
+    origin = parts.scheme in ("http", "https") and parts.netloc and parts.path in ("", "/")
+    if not origin or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's origin, like https://dialogue.example.kz (not {value!r})."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SITE_URL = site_url(os.environ.get("SITE_URL", "").strip())
 
 # HTTPS. Production sits behind a reverse proxy that terminates TLS and sets
 # X-Forwarded-Proto, overwriting whatever the client sent (README, "Deployment").

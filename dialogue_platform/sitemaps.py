@@ -9,20 +9,36 @@ each entry costs five reverse() calls (its URL and its four alternates), so a pa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from meetings.models import Document, Meeting, Organisation, Topic
 from recommendations.models import Recommendation
 
+from .site_url import absolute_url, site_host
+
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
-class SectionSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL; Django's would take the request's host and scheme."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site: object = None) -> str:
+        return site_host()
+
+
+class SectionSitemap(SiteSitemap):
     """The home page and the section indexes."""
 
     changefreq = "daily"
@@ -58,7 +74,7 @@ class InEveryLanguage(Sequence):
         return pairs[skip : skip + stop - start]
 
 
-class RecordSitemap(Sitemap):
+class RecordSitemap(SiteSitemap):
     """The published records of one model, with their last change."""
 
     limit = 5_000  # <url> entries per sitemap page
@@ -83,7 +99,7 @@ class RecordSitemap(Sitemap):
 
 
 SITEMAPS = {
-    "sections": SectionSitemap,
+    "sections": SectionSitemap(),
     "meetings": RecordSitemap(Meeting.objects.published().only("slug", "updated")),
     "recommendations": RecordSitemap(
         Recommendation.objects.published().only("reference", "updated")
@@ -92,3 +108,22 @@ SITEMAPS = {
     "topics": RecordSitemap(Topic.objects.only("slug", "updated")),
     "organisations": RecordSitemap(Organisation.objects.only("slug", "updated")),
 }
+
+
+@x_robots_tag
+def sitemap_index(request: HttpRequest) -> TemplateResponse:
+    """/sitemap.xml: each page of each section, as Django's index view lists them but on
+    SITE_URL (Django's takes the request's host). No Last-Modified header, as from Django's:
+    the sections sitemap has no dates."""
+    entries = []
+    for section, sitemap in SITEMAPS.items():
+        location = absolute_url(reverse("sitemap-section", kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, lastmod))
+        entries += [
+            SitemapIndexItem(f"{location}?p={page}", lastmod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )

@@ -8,7 +8,7 @@ from django.urls import include, path
 from meetings.urls import document_patterns
 
 from . import views
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, sitemap_index
 
 topic_patterns = (
     [
@@ -27,12 +27,7 @@ organisation_patterns = (
 
 # Machine endpoints: one address, whatever the language.
 urlpatterns = [
-    path(
-        "sitemap.xml",
-        sitemaps.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

@@ -25,6 +25,7 @@ from .caching import cached_page
 from .charts import bar_chart
 from .pagination import paginate, valid_query
 from .search import KINDS, PER_KIND, SearchForm
+from .site_url import absolute_url
 
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
@@ -151,7 +152,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/organisation_detail.html", context)
 
 
-@cached_page
+@cached_page(query=(SearchForm, "page"))
 def search(request: HttpRequest) -> HttpResponse:
     """Results grouped by kind, with a count per kind; one kind in full with `kind=`."""
     form = SearchForm(request.GET or None)
@@ -177,7 +178,7 @@ def search(request: HttpRequest) -> HttpResponse:
                     "all_url": kind.all_url(query),
                 }
             )
-        context["query"] = valid_query(request, form)
+        context["query"] = valid_query(request, form, context["page"])
         context["total"] = sum(g["count"] for g in context["groups"])
     return render(request, "site/search.html", context)
 
@@ -189,7 +190,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         f"Disallow: {reverse('recommendations:export_csv')}",
         f"Disallow: {reverse('recommendations:export_json')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,6 +14,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from dialogue_platform.site_url import SiteFeed, absolute_url, site_host
 
 from .models import Meeting, Topic
 
@@ -38,7 +39,7 @@ def meetings_for(request: HttpRequest) -> FollowedMeetings:
     return FollowedMeetings(meetings.for_topic(topic), topic)
 
 
-class MeetingFeed(Feed):
+class MeetingFeed(SiteFeed):
     """Atom feed of published meetings, newest first; `?topic=` narrows it."""
 
     feed_type = Atom1Feed
@@ -53,7 +54,10 @@ class MeetingFeed(Feed):
         return f"{title} ({followed.topic.name})" if followed.topic else title
 
     def link(self) -> str:
-        return reverse("meetings:list")
+        return absolute_url(reverse("meetings:list"))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("meetings:feed"))
 
     def subtitle(self) -> str:
         return _("New meetings of the Dialogue Platform on the Human Dimension.")
@@ -84,10 +88,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
     cal.add("prodid", "-//Dialogue Platform Records//meetings//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("Dialogue Platform meetings") + (f": {topic.name}" if topic else ""))
-    host = request.get_host()
     for meeting in meetings.order_by("date", "pk"):
         event = Event()
-        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
         event.add("summary", meeting.title)
         if meeting.start_time:
             start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
@@ -100,7 +103,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         else:
             event.add("dtstart", meeting.date)  # an all-day event
         event.add("dtstamp", meeting.updated)
-        event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+        event.add("url", absolute_url(meeting.get_absolute_url()))
         if meeting.location:
             event.add("location", meeting.location)
         if meeting.summary:

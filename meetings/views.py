@@ -15,7 +15,7 @@ MEETINGS_PER_PAGE = 20
 DOCUMENTS_PER_PAGE = 25
 
 
-@cached_page
+@cached_page(query=(MeetingFilter, "page"))
 def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.published()
     years = [d.year for d in meetings.dates("date", "year", order="DESC")]
@@ -32,7 +32,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         meeting.topic_list = list(
             {t.pk: t for item in meeting.agenda_items.all() for t in item.topics.all()}.values()
         )
-    context = {"filter": filterset, "page": page, "query": valid_query(request, filterset.form)}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": valid_query(request, filterset.form, page),
+    }
     return render(request, "meetings/meeting_list.html", context)
 
 
@@ -70,12 +74,16 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@cached_page
+@cached_page(query=(DocumentFilter, "page"))
 def document_list(request: HttpRequest) -> HttpResponse:
     filterset = DocumentFilter(request.GET or None, queryset=Document.objects.published())
     documents = filterset.qs.select_related("meeting").prefetch_related("authors")
     page = paginate(request, documents, DOCUMENTS_PER_PAGE)
-    context = {"filter": filterset, "page": page, "query": valid_query(request, filterset.form)}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": valid_query(request, filterset.form, page),
+    }
     return render(request, "meetings/document_list.html", context)
 
 

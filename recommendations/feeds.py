@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from dialogue_platform.pagination import valid_query
+from dialogue_platform.site_url import SiteFeed, absolute_url
 
 from .filters import RecommendationFilter
 from .models import Recommendation
@@ -29,7 +29,7 @@ class FilteredRecommendations(NamedTuple):
     query: QueryDict
 
 
-class RecommendationFeed(Feed):
+class RecommendationFeed(SiteFeed):
     feed_type = Atom1Feed
 
     # The URLconf holds one feed object for every request, so what a request asked for is
@@ -44,7 +44,10 @@ class RecommendationFeed(Feed):
 
     def link(self, filtered: FilteredRecommendations) -> str:
         query = filtered.query.urlencode()
-        return reverse("recommendations:list") + (f"?{query}" if query else "")
+        return absolute_url(reverse("recommendations:list") + (f"?{query}" if query else ""))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("recommendations:feed"))
 
     def subtitle(self) -> str:
         return _("The newest recommendations matching these filters.")

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
 
+from dialogue_platform.pagination import query_values
 from meetings.models import Meeting, Organisation, Topic
 
 from .facet_index import VOCABULARY_FACETS, FacetIndex
@@ -166,15 +167,13 @@ class RecommendationFilter(django_filters.FilterSet):
         return matches
 
     def active(self) -> dict[str, list[str]]:
-        """The valid, non-empty filter values, as lists of strings (for chips and links)."""
+        """The valid, non-empty filter values, as lists of strings written as the page's links
+        write them (pagination.valid_query), for chips and facets."""
         self.errors  # noqa: B018
         active = {}
         for name, value in self.form.cleaned_data.items():
-            if name == "sort" or value in (None, "", []):
-                continue
-            if isinstance(value, Meeting):
-                value = value.slug
-            active[name] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+            if name != "sort" and (values := query_values(self.form.fields[name], value)):
+                active[name] = values
         return active
 
 

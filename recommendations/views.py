@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from dialogue_platform.caching import cached, cached_page
 from dialogue_platform.pagination import paginate, valid_query
+from dialogue_platform.site_url import absolute_url
 from meetings.models import Document
 
 from . import exports, facet_index
@@ -51,7 +52,7 @@ def listed(recommendations: QuerySet) -> QuerySet:
     )
 
 
-@cached_page
+@cached_page(query=(RecommendationFilter, "page"))
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     index = facet_index.current(request)
@@ -64,7 +65,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     else:  # by reference, or by relevance to the words
         ordered = listed(filterset.qs)
         page = paginate(request, ordered, PER_PAGE, count=len(results))
-    query = valid_query(request, filterset.form)
+    query = valid_query(request, filterset.form, page)
     # Sorting and paging do not change the counts: one entry serves them all.
     facet_key = sorted((k, v) for k, v in query.lists() if k not in ("sort", "page"))
     facets = cached(
@@ -145,7 +146,7 @@ def recommendation_export(request: HttpRequest, format: str) -> StreamingHttpRes
         ids = index.ordered_ids(results, oldest_first=filterset.chosen_sort == "oldest")
     else:
         ids = list(filterset.qs.values_list("pk", flat=True))
-    records = exports.rows(ids, request.build_absolute_uri)
+    records = exports.rows(ids, absolute_url)
     return StreamingHttpResponse(
         serialise(records),
         content_type=content_type,

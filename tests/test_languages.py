@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import server_error
@@ -28,7 +29,7 @@ def test_english_stays_unprefixed_and_the_others_are_prefixed(client, demo):
 def test_every_page_links_its_other_languages(client, demo):
     html = client.get("/ru" + SEED).content.decode()
     for lang, prefix in (("en", ""), ("ru", "/ru"), ("kk", "/kk")):
-        assert f'hreflang="{lang}" href="http://testserver{prefix}{SEED}"' in html
+        assert f'hreflang="{lang}" href="{settings.SITE_URL}{prefix}{SEED}"' in html
 
 
 def test_the_switcher_keeps_the_page_and_its_filters(client, demo):
@@ -92,3 +93,27 @@ def test_the_server_error_page_speaks_the_readers_language(rf, language, heading
     html = response.content.decode()
     assert response.status_code == 500
     assert heading in html and f'<html lang="{language}">' in html and f"href={home}" in html
+
+
+def switcher_links(html: str) -> list[str]:
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return re.findall(r'href="([^"]*)"', switcher)
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "/no-such-page/", "/ru/no-such-page/"])
+def test_the_not_found_page_switches_to_each_languages_home_page(client, db, path):
+    # PATH_INFO given as is: the test client would read "//evil.example/" as a host.
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    assert switcher_links(response.content.decode()) == ["/", "/ru/", "/kk/"]
+
+
+def test_a_record_that_is_not_found_switches_to_the_same_address_in_each_language(client, db):
+    response = client.get("/ru/meetings/no-such-meeting/")
+    assert response.status_code == 404
+    assert switcher_links(response.content.decode()) == [
+        "/meetings/no-such-meeting/",
+        "/ru/meetings/no-such-meeting/",
+        "/kk/meetings/no-such-meeting/",
+    ]

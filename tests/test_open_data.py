@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -68,7 +69,7 @@ def test_exported_row_carries_the_documented_columns(client, demo):
     assert record["topics"] == sorted(rec.topics.values_list("slug", flat=True))
     assert record["meeting"] == demo.slug
     assert record["last_assessment_date"] == str(rec.assessments.first().date)
-    assert record["url"] == f"http://testserver{rec.get_absolute_url()}"
+    assert record["url"] == f"{settings.SITE_URL}{rec.get_absolute_url()}"
 
 
 def test_cyrillic_survives_the_csv_export(client, db):
@@ -163,7 +164,7 @@ def test_meetings_feed_parses_and_every_entry_links_back_with_an_updated_date(cl
     assert feed.version == "atom10"
     assert [e.title for e in feed.entries] == [f"2021-10-22: {demo.title}"]
     entry = feed.entries[0]
-    assert entry.link == f"http://testserver{demo.get_absolute_url()}"
+    assert entry.link == f"{settings.SITE_URL}{demo.get_absolute_url()}"
     assert entry.updated
 
 
@@ -188,7 +189,7 @@ def test_calendar_parses_and_links_each_meeting(client, demo):
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == [demo.title]
-    assert str(events[0]["url"]) == f"http://testserver{demo.get_absolute_url()}"
+    assert str(events[0]["url"]) == f"{settings.SITE_URL}{demo.get_absolute_url()}"
     assert events[0].decoded("dtstart").isoformat() == "2021-10-22"
 
 
@@ -204,7 +205,7 @@ def test_calendar_per_topic(client, demo):
 def every_sitemap(client) -> list[str]:
     """Each sitemap page the index at /sitemap.xml lists."""
     index = client.get(reverse("sitemap")).content.decode()
-    pages = re.findall(r"<loc>http://testserver([^<]+)</loc>", index)
+    pages = re.findall(rf"<loc>{settings.SITE_URL}([^<]+)</loc>", index)
     responses = [client.get(page) for page in pages]
     assert all(response.status_code == 200 for response in responses)
     return [response.content.decode() for response in responses]
@@ -230,14 +231,14 @@ def test_sitemap_pages_list_each_record_once_per_language_within_the_limit(
     listed = [url for page in entries for url in page]
     assert len(listed) == len(set(listed)) == published * 3
     reference = Recommendation.objects.published().first().reference
-    assert {url.removeprefix("http://testserver") for url in listed if reference in url} == {
+    assert {url.removeprefix(settings.SITE_URL) for url in listed if reference in url} == {
         f"{prefix}/recommendations/{reference}/" for prefix in ("", "/ru", "/kk")
     }
 
 
 def test_robots_txt_points_at_the_sitemap(client, db):
     text = client.get(reverse("robots")).content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     assert "Disallow: /admin/" in text
 
 

@@ -104,7 +104,7 @@ def test_facets_leave_out_unpublished_recommendations(client, demo):
         ({"q": "x" * 10_000}, "Words"),
         ({"meeting": "no-such-meeting"}, "Meeting"),
         ({"sort": "sideways"}, "Sort"),
-        ({"body": ["ministry-of-justice"] * 60}, "Responsible body"),
+        ({"body": [f"ministry-{n}" for n in range(60)]}, "Responsible body"),
     ],
 )
 def test_a_bad_filter_value_is_ignored_and_pointed_out(client, demo, params, message):
@@ -117,8 +117,9 @@ def test_a_bad_filter_value_is_ignored_and_pointed_out(client, demo, params, mes
     assert "x" * 300 not in html  # a long value is not echoed back whole
 
 
-def test_a_malformed_page_number_shows_the_first_page(client, demo):
-    response = client.get(URL + "?page=abc")
+@pytest.mark.parametrize("page", ["abc", "²", "-1", "1.5", ""])
+def test_a_malformed_page_number_shows_the_first_page(client, demo, page):
+    response = client.get(URL, {"page": page})
     assert response.status_code == 200
     assert response.context["page"].number == 1
 
