@@ -1,0 +1,110 @@
+"""Staff who may only view records in the admin change nothing through a record's
+history. Each test works through the admin's pages, as a view-only member of staff
+(is_staff, every view_* permission, nothing else) would."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from meetings.models import Meeting
+
+from . import factories
+from .admin_pages import page_data
+
+pytestmark = pytest.mark.django_db
+
+
+def draft(model: str):
+    """A record of `model` as first saved: a draft where the model has a published state."""
+    meeting = factories.meeting(is_published=False)
+    recommendation = factories.recommendation(is_published=False)
+    return {
+        "meeting": lambda: meeting,
+        "agendaitem": lambda: factories.agenda_item(meeting=meeting),
+        "document": lambda: factories.document(meeting=meeting, is_published=False),
+        "recommendation": lambda: recommendation,
+        "assessment": lambda: recommendation.record_assessment(
+            date=datetime.date(2020, 1, 1), status="in_progress"
+        ),
+    }[model]()
+
+
+# What the tests type into a past version's form: a text field each, and "published" too
+# where the model has it.
+CHANGES = {
+    "meeting": {"title_en": "Changed by a viewer", "is_published": "on"},
+    "agendaitem": {"title_en": "Changed by a viewer"},
+    "document": {"title_en": "Changed by a viewer", "is_published": "on"},
+    "recommendation": {"text_en": "Changed by a viewer", "is_published": "on"},
+    "assessment": {"summary_en": "Changed by a viewer"},
+}
+CHANGED_FIELD = {
+    "meeting": "title_en",
+    "agendaitem": "title_en",
+    "document": "title_en",
+    "recommendation": "text_en",
+    "assessment": "summary_en",
+}
+AUDITED = list(CHANGES)
+
+
+def history_form_url(record) -> str:
+    opts = record._meta
+    version = record.history.latest()
+    return reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+        args=[record.pk, version.history_id],
+    )
+
+
+@pytest.mark.parametrize("model", AUDITED)
+def test_a_view_only_user_sees_a_past_version_but_cannot_save_it(client, model):
+    record = draft(model)
+    client.force_login(factories.viewer_user())
+    url = history_form_url(record)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+
+    response = client.post(url, page_data(page) | CHANGES[model])
+
+    assert response.status_code == 403
+    saved = type(record).objects.get(pk=record.pk)
+    assert getattr(saved, CHANGED_FIELD[model]) != "Changed by a viewer"
+    assert getattr(saved, "is_published", False) is False
+    assert record.history.count() == 1
+    assert not LogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("model", AUDITED)
+def test_an_editor_can_still_restore_a_past_version(client, model):
+    record = draft(model)
+    editor = factories.secretariat_user()
+    client.force_login(editor)
+    url = history_form_url(record)
+
+    response = client.post(url, page_data(client.get(url)) | CHANGES[model])
+
+    assert response.status_code == 302
+    saved = type(record).objects.get(pk=record.pk)
+    assert getattr(saved, CHANGED_FIELD[model]) == "Changed by a viewer"
+    assert record.history.latest().history_user == editor
+
+
+def test_a_deleted_record_is_restored_only_by_someone_who_may_add_one(client):
+    meeting = factories.meeting(is_published=False)
+    url = history_form_url(meeting)
+    meeting.delete()
+    editor = factories.user(is_staff=True)
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_meeting", "change_meeting"])
+    )
+    client.force_login(editor)
+
+    response = client.post(url, page_data(client.get(url)))
+
+    assert response.status_code == 403
+    assert not Meeting.objects.exists()
