@@ -1,10 +1,11 @@
-"""Staff who may only view records in the admin change nothing through a record's
-history. Each test works through the admin's pages, as a view-only member of staff
-(is_staff, every view_* permission, nothing else) would."""
+"""Staff who may only view records in the admin change nothing: not through a record's
+history, not through the changelist's actions. Each test works through the admin's pages,
+as a view-only member of staff (is_staff, every view_* permission, nothing else) would."""
 
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -49,6 +50,7 @@ CHANGED_FIELD = {
     "assessment": "summary_en",
 }
 AUDITED = list(CHANGES)
+PUBLISHABLE = ["meeting", "document", "recommendation"]
 
 
 def history_form_url(record) -> str:
@@ -58,6 +60,11 @@ def history_form_url(record) -> str:
         f"admin:{opts.app_label}_{opts.model_name}_simple_history",
         args=[record.pk, version.history_id],
     )
+
+
+def changelist_url(model: str) -> str:
+    app = "recommendations" if model == "recommendation" else "meetings"
+    return reverse(f"admin:{app}_{model}_changelist")
 
 
 @pytest.mark.parametrize("model", AUDITED)
@@ -108,3 +115,50 @@ def test_a_deleted_record_is_restored_only_by_someone_who_may_add_one(client):
 
     assert response.status_code == 403
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+@pytest.mark.parametrize("model", PUBLISHABLE)
+def test_a_view_only_user_is_not_offered_the_publishing_actions(client, model, action):
+    draft(model)
+    client.force_login(factories.viewer_user())
+    page = client.get(changelist_url(model))
+    assert page.status_code == 200
+    assert f'value="{action}"'.encode() not in page.content
+
+
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+@pytest.mark.parametrize("model", PUBLISHABLE)
+def test_a_view_only_user_cannot_publish_or_unpublish_by_posting_the_action(client, model, action):
+    record = draft(model)
+    was_published = action == "unpublish"
+    type(record).objects.filter(pk=record.pk).update(is_published=was_published)
+    client.force_login(factories.viewer_user())
+
+    client.post(
+        changelist_url(model), {"action": action, "_selected_action": [record.pk], "index": "0"}
+    )
+
+    record.refresh_from_db()
+    assert record.is_published is was_published
+    assert record.history.count() == 1
+    assert not LogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("model", PUBLISHABLE)
+def test_an_editor_is_offered_the_publishing_actions(secretariat_client, model):
+    draft(model)  # the admin offers no actions on an empty list
+    page = secretariat_client.get(changelist_url(model))
+    assert b'value="publish"' in page.content
+    assert b'value="unpublish"' in page.content
+
+
+def test_every_admin_action_of_the_project_declares_the_permission_it_needs():
+    undeclared = [
+        f"{model_admin}.{name}"
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in {"meetings", "recommendations", "dialogue_platform"}
+        for function, name, _ in model_admin._get_base_actions()
+        if not getattr(function, "allowed_permissions", None)
+    ]
+    assert undeclared == []
