@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from dialogue_platform.publishing import set_published
+
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
 
 
@@ -76,7 +78,9 @@ class PublishActionsMixin:
 
     @admin.action(permissions=["change"], description=_("Publish selected %(verbose_name_plural)s"))
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(is_published=True)
+        count = set_published(
+            queryset, published=True, user=request.user, reason="Published with the admin action"
+        )
         self.message_user(
             request,
             ngettext("%(count)d record published.", "%(count)d records published.", count)
@@ -89,7 +93,9 @@ class PublishActionsMixin:
         description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"),
     )
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(is_published=False)
+        count = set_published(
+            queryset, published=False, user=request.user, reason="Unpublished with the admin action"
+        )
         self.message_user(
             request,
             ngettext(
