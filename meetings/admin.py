@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from dialogue_platform.edit_conflicts import ConcurrentEditAdminMixin
 from dialogue_platform.publishing import set_published
 
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
@@ -106,21 +107,21 @@ class PublishActionsMixin:
         )
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = [("order", "title"), "topics", "description", "outcome"]
     autocomplete_fields = ["topics"]
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ConcurrentEditAdminMixin, admin.TabularInline):
     model = Participant
     extra = 0
     fields = ["role", "organisation", "person"]
     autocomplete_fields = ["organisation", "person"]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = [
@@ -138,7 +139,9 @@ class DocumentInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
+class MeetingAdmin(
+    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+):
     list_display = ["date", "title", "format", "kind", "is_published"]
     list_display_links = ["date", "title"]
     list_filter = [
@@ -163,7 +166,7 @@ class MeetingAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(AuditHistoryAdmin, TranslationAdmin):
+class AgendaItemAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting"]
     list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
@@ -172,7 +175,9 @@ class AgendaItemAdmin(AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(
+    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
     list_select_related = ["meeting"]
     list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]
@@ -182,14 +187,14 @@ class DocumentAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = [*in_every_language("name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = [*in_every_language("name", "short_name"), "slug"]
@@ -197,7 +202,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "position", "organisation"]
     list_select_related = ["organisation"]
     search_fields = ["name", "position", "organisation__name"]
