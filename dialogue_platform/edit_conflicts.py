@@ -44,7 +44,9 @@ class VersionField(forms.CharField):
 
 def stored_version(record: models.Model, *, lock: bool = False) -> str | None:
     """The record's `updated` timestamp as stored now; None if it no longer exists."""
-    rows = type(record)._default_manager.filter(pk=record.pk)
+    # Ordered by the key alone: a default ordering across joins (participants order by
+    # organisation and person) would make PostgreSQL refuse FOR UPDATE.
+    rows = type(record)._default_manager.filter(pk=record.pk).order_by("pk")
     if lock:
         rows = rows.select_for_update()
     updated = rows.values_list(TIMESTAMP, flat=True).first()
