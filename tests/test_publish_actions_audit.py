@@ -116,3 +116,23 @@ def test_the_actions_run_as_many_queries_for_fifty_records_as_for_five(
 ):
     with_5 = action_queries(secretariat_client, model, action, 5)
     assert action_queries(secretariat_client, model, action, 50) == with_5
+
+
+def test_publishing_every_result_of_a_search_publishes_those_and_no_others(client):
+    editor = factories.secretariat_user()
+    client.force_login(editor)
+    found = factories.meeting(is_published=False)
+    factories.agenda_item(meeting=found, title="Prevention of torture")
+    factories.agenda_item(meeting=found, title="Torture in detention")
+    other = factories.meeting(is_published=False)
+
+    client.post(
+        changelist_url("meeting") + "?q=torture",
+        {"action": "publish", "select_across": "1", "index": "0", "_selected_action": [found.pk]},
+    )
+
+    found.refresh_from_db()
+    other.refresh_from_db()
+    assert (found.is_published, other.is_published) == (True, False)
+    assert found.history.count() == 2
+    assert LogEntry.objects.get().object_id == str(found.pk)
