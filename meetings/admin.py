@@ -2,12 +2,18 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import router, transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
+
+from dialogue_platform.edit_conflicts import ConcurrentEditAdminMixin
+from dialogue_platform.publishing import set_published
 
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
 
@@ -36,17 +42,46 @@ class YearFilter(admin.SimpleListFilter):
 
 class AuditHistoryAdmin(SimpleHistoryAdmin):
     """A "History" page on each record: who changed what (each field, old → new), and
-    when; every version kept."""
+    when; every version kept. A past version can be restored by those who may change the
+    record, and only by them."""
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context=None
+    ) -> HttpResponse:
+        # django-simple-history saves a posted past version for anyone who may view the
+        # history: SIMPLE_HISTORY_REVERT_DISABLED and revert_disabled() only hide the button.
+        if request.method == "POST" and not self.has_restore_permission(request, object_id):
+            raise PermissionDenied
+        # As the change form does: the record, its many-to-many fields and the log entry are
+        # saved together or not at all.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_restore_permission(self, request: HttpRequest, object_id: str) -> bool:
+        """May the user save a past version of the record over its current one?"""
+        current = self.get_object(request, unquote(object_id))
+        if current is None:  # deleted since: saving the past version would create it again
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, current) and (
+            self.has_change_history_permission(request, current)
+        )
+
+    def revert_disabled(self, request: HttpRequest, obj=None) -> bool:
+        # The button is shown only to those whose restore would be accepted.
+        return super().revert_disabled(request, obj) or not self.has_change_permission(request)
 
 
 class PublishActionsMixin:
-    """Publish and unpublish the selected records in one step."""
+    """Publish and unpublish the selected records in one step, for those who may change
+    them: the admin neither offers nor runs an action to a user without its permissions."""
 
     actions = ["publish", "unpublish"]
 
-    @admin.action(description=_("Publish selected %(verbose_name_plural)s"))
+    @admin.action(permissions=["change"], description=_("Publish selected %(verbose_name_plural)s"))
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(is_published=True)
+        count = set_published(
+            queryset, published=True, user=request.user, reason="Published with the admin action"
+        )
         self.message_user(
             request,
             ngettext("%(count)d record published.", "%(count)d records published.", count)
@@ -54,9 +89,14 @@ class PublishActionsMixin:
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"))
+    @admin.action(
+        permissions=["change"],
+        description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"),
+    )
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(is_published=False)
+        count = set_published(
+            queryset, published=False, user=request.user, reason="Unpublished with the admin action"
+        )
         self.message_user(
             request,
             ngettext(
@@ -67,21 +107,21 @@ class PublishActionsMixin:
         )
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = [("order", "title"), "topics", "description", "outcome"]
     autocomplete_fields = ["topics"]
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ConcurrentEditAdminMixin, admin.TabularInline):
     model = Participant
     extra = 0
     fields = ["role", "organisation", "person"]
     autocomplete_fields = ["organisation", "person"]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = [
@@ -99,7 +139,9 @@ class DocumentInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
+class MeetingAdmin(
+    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+):
     list_display = ["date", "title", "format", "kind", "is_published"]
     list_display_links = ["date", "title"]
     list_filter = [
@@ -124,7 +166,7 @@ class MeetingAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(AuditHistoryAdmin, TranslationAdmin):
+class AgendaItemAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting"]
     list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
@@ -133,7 +175,9 @@ class AgendaItemAdmin(AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(
+    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
     list_select_related = ["meeting"]
     list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]
@@ -143,14 +187,14 @@ class DocumentAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = [*in_every_language("name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = [*in_every_language("name", "short_name"), "slug"]
@@ -158,7 +202,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "position", "organisation"]
     list_select_related = ["organisation"]
     search_fields = ["name", "position", "organisation__name"]

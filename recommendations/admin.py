@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from dialogue_platform.edit_conflicts import ConcurrentEditAdminMixin
 from meetings.admin import AuditHistoryAdmin, PublishActionsMixin, in_every_language
 
 from .exports import COLUMNS
@@ -47,7 +48,7 @@ class ImportForm(forms.Form):
         return file
 
 
-class AssessmentInline(TranslationStackedInline):
+class AssessmentInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     """The implementation history, newest first; past entries are kept as they were."""
 
     model = Assessment
@@ -86,7 +87,9 @@ class AssessmentYearFilter(YearFilter):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin):
+class RecommendationAdmin(
+    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+):
     list_display = ["reference", "short_text", "year", "status", "is_published"]
     # Whole vocabularies: they are short, and listing only the values in use would join
     # every recommendation to its links on each page view.
@@ -176,7 +179,7 @@ class RecommendationAdmin(PublishActionsMixin, AuditHistoryAdmin, TranslationAdm
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(AuditHistoryAdmin, TranslationAdmin):
+class AssessmentAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     """Corrections to a single entry; new entries go through the recommendation's page."""
 
     list_display = ["recommendation", "date", "status", "assessed_by"]
@@ -195,7 +198,7 @@ class AssessmentAdmin(AuditHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(AffectedGroup)
-class AffectedGroupAdmin(TranslationAdmin):
+class AffectedGroupAdmin(ConcurrentEditAdminMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = [*in_every_language("name"), "slug"]
     prepopulated_fields = {"slug": ["name"]}

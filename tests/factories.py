@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from recommendations.models import AffectedGroup, Recommendation
@@ -78,4 +78,16 @@ def user(**overrides):
 def secretariat_user(**overrides):
     member = user(is_staff=True, **overrides)
     member.groups.add(Group.objects.get(name="Secretariat"))
+    return member
+
+
+def viewer_user(**overrides):
+    """Staff who may look at every content record in the admin and change none."""
+    member = user(is_staff=True, **overrides)
+    member.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["meetings", "recommendations"],
+            codename__startswith="view_",
+        )
+    )
     return member

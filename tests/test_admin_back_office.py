@@ -10,6 +10,7 @@ from django.urls import reverse
 from meetings.models import Meeting
 
 from . import factories
+from .admin_pages import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +71,7 @@ def test_an_assessment_added_in_the_admin_updates_the_status(secretariat_client)
     rec = factories.recommendation()
     url = reverse("admin:recommendations_recommendation_change", args=[rec.pk])
     data = {
-        "reference": rec.reference,
-        "year": rec.year,
-        "text_en": rec.text,
-        "is_published": "on",
+        **page_data(secretariat_client.get(url)),  # the record as the page shows it
         **management_form("assessments", 1),
         "assessments-0-date": "2022-06-01",
         "assessments-0-status": "partially_implemented",

@@ -11,6 +11,7 @@ from meetings.models import Meeting
 from recommendations.models import Recommendation
 
 from . import factories
+from .admin_pages import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +21,9 @@ def test_editing_in_the_admin_keeps_the_earlier_version_and_who_changed_it(clien
     client.force_login(editor)
     rec = factories.recommendation(text="Original wording.")
     url = reverse("admin:recommendations_recommendation_change", args=[rec.pk])
-    data = {
-        "reference": rec.reference,
-        "year": rec.year,
+    data = page_data(client.get(url)) | {
         "text_en": "Corrected wording.",
         "text_ru": "Исправленная формулировка.",
-        "is_published": "on",
-        "assessments-TOTAL_FORMS": "0",
-        "assessments-INITIAL_FORMS": "0",
-        "assessments-MIN_NUM_FORMS": "0",
-        "assessments-MAX_NUM_FORMS": "1000",
     }
     assert client.post(url, data).status_code == 302
 
