@@ -32,10 +32,10 @@ def findings(seed: int) -> dict:
     from django.db.models import Count
     from django.http import QueryDict
 
+    from bench.sample import sample_meetings, sample_recommendations
     from meetings.models import Meeting, Organisation, Topic
     from recommendations.filters import RecommendationFilter
     from recommendations.models import AffectedGroup, Recommendation, Status
-    from recommendations.sample import sample_meetings, sample_recommendations
 
     published = Recommendation.objects.published()
     found: dict = {

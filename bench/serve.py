@@ -143,7 +143,7 @@ def prepare_sample(
     """Migrate, then generate the sample unless the database already holds exactly it (so
     a rerun is quick). A database holding anything else is emptied with `reset` first:
     starting afresh is quicker than deleting 100,000 records one by one, as the audit
-    history's signals make `generate_sample --clear` do. Returns the probe's findings."""
+    history's signals make `bench.generate_sample --clear` do. Returns the probe's findings."""
     manage(database_url, "migrate", "--noinput", "-v", "0")
     found = probe(database_url)
     wanted = (recommendations, meetings, 0)
@@ -158,7 +158,8 @@ def prepare_sample(
     started = time.perf_counter()
     manage(
         database_url,
-        "generate_sample",
+        "-m",
+        "bench.generate_sample",
         "--recommendations",
         str(recommendations),
         "--meetings",

@@ -142,7 +142,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, which it extends
-    "dialogue_platform",
+    "dialogue_platform.core",
     "meetings",
     "recommendations",
     "django.contrib.admin",
@@ -163,7 +163,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "dialogue_platform.middleware.RejectNulBytesMiddleware",
+    "dialogue_platform.core.middleware.RejectNulBytesMiddleware",
     # Below WhiteNoise: static files need no policy, every page and admin view gets one.
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -192,9 +192,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dialogue_platform.context_processors.site",
+                "dialogue_platform.site.context_processors.site",
             ],
-            "builtins": ["dialogue_platform.templatetags.translated"],
+            "builtins": ["dialogue_platform.core.templatetags.translated"],
         },
     },
 ]
@@ -263,7 +263,7 @@ LOGIN_REDIRECT_URL = "admin:index"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "dialogue_platform.security.AddressLimitHandler"
+AXES_HANDLER = "dialogue_platform.core.security.AddressLimitHandler"
 LOGIN_ADDRESS_FAILURE_LIMIT = 30
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -286,7 +286,7 @@ if not (_num_proxies.isascii() and _num_proxies.strip().isdigit()):
         f"NUM_PROXIES must be a whole number of proxies, 0 or more, not {_num_proxies!r}."
     )
 NUM_PROXIES = int(_num_proxies)
-AXES_CLIENT_IP_CALLABLE = "dialogue_platform.security.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "dialogue_platform.core.security.client_ip_address"
 
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.
 LANGUAGE_CODE = "en"
@@ -299,7 +299,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru", "kk"), "kk": ("ru
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
-FORMAT_MODULE_PATH = ["dialogue_platform.formats"]
+FORMAT_MODULE_PATH = ["dialogue_platform.core.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -7,8 +7,8 @@ from django.urls import include, path
 
 from meetings.urls import document_patterns
 
-from . import views
-from .sitemaps import SITEMAPS, sitemap_index
+from .site import views
+from .site.sitemaps import SITEMAPS, sitemap_index
 
 topic_patterns = (
     [

@@ -7,10 +7,3 @@ class MeetingsConfig(AppConfig):
 
     name = "meetings"
     verbose_name = _("Meetings")
-
-    def ready(self) -> None:
-        from django.db.backends.signals import connection_created
-
-        from .search import register_casefold
-
-        connection_created.connect(register_casefold, dispatch_uid="meetings.casefold")

@@ -15,7 +15,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from dialogue_platform.site_url import SiteFeed, absolute_url, site_host
+from dialogue_platform.core.site_url import SiteFeed, absolute_url, site_host
 
 from .models import Meeting, Topic
 

@@ -12,43 +12,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .search import SearchSpec, search
+from dialogue_platform.core.models import (
+    PublishedQuerySet,
+    SearchableQuerySet,
+    TimeStamped,
+    URLField,
+    choices_constraint,
+)
+from dialogue_platform.core.search import SearchSpec
+
 from .uploads import document_upload_to, validate_document_file
-
-
-class TimeStamped(models.Model):
-    """Creation and last-change times, kept on every record."""
-
-    created = models.DateTimeField(verbose_name=_("created"), auto_now_add=True)
-    updated = models.DateTimeField(verbose_name=_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-def choices_constraint(field: str, choices: type[models.TextChoices], name: str):
-    """A named CHECK constraint keeping `field` within its TextChoices."""
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
-
-
-class URLField(models.URLField):
-    """A URL field whose form assumes https:// when the scheme is left out (Django 6 default)."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
-
-
-class SearchableQuerySet(models.QuerySet):
-    search_spec: SearchSpec  # what the model is searched on (meetings/search.py)
-
-    def search(self, query: str, *, rank: bool = True) -> SearchableQuerySet:
-        """Full-text matches of `query` (web-search syntax), best first when `rank`."""
-        return search(self, self.search_spec, query, rank=rank)
-
-
-class PublishedQuerySet(SearchableQuerySet):
-    def published(self) -> PublishedQuerySet:
-        return self.filter(is_published=True)
 
 
 class Topic(TimeStamped):

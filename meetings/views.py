@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from dialogue_platform.caching import cached_page
-from dialogue_platform.pagination import paginate, valid_query
+from dialogue_platform.core.caching import cached_page
+from dialogue_platform.core.pagination import paginate, valid_query
 
 from .filters import DocumentFilter, MeetingFilter
 from .models import PARTICIPANT_GROUPS, Document, Meeting, Participant, Topic

@@ -13,8 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from dialogue_platform.edit_conflicts import ConcurrentEditAdminMixin
-from meetings.admin import AuditHistoryAdmin, PublishActionsMixin, in_every_language
+from dialogue_platform.core.admin_mixins import (
+    AuditHistoryAdmin,
+    PublishActionsMixin,
+    in_every_language,
+)
+from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin
 
 from .exports import COLUMNS
 from .importer import import_recommendations

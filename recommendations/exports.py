@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from django.db.models import F, Lookup, OuterRef, Subquery
 from django.urls import reverse
 
-from meetings.languages import content_languages
+from dialogue_platform.core.languages import content_languages
 from meetings.models import Organisation, Topic
 
 from .bulk import batched

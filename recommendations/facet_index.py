@@ -11,7 +11,7 @@ recommendations on SQLite, more on PostgreSQL), the bitmaps take well under 1 ms
 After a write, the first request that needs the index builds it in four streamed queries
 (about 0.5 s and 12 MB at 100,000 recommendations) and shares it through the cache; each
 process keeps the latest until the data version changes. Like everything cached, it is
-never stale (dialogue_platform/data_version.py).
+never stale (dialogue_platform/core/data_version.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from pyroaring import BitMap
 
-from dialogue_platform.caching import cached, version
+from dialogue_platform.core.caching import cached, version
 
 from .models import Recommendation, Status
 

@@ -13,8 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from dialogue_platform.pagination import valid_query
-from dialogue_platform.site_url import SiteFeed, absolute_url
+from dialogue_platform.core.pagination import valid_query
+from dialogue_platform.core.site_url import SiteFeed, absolute_url
 
 from .filters import RecommendationFilter
 from .models import Recommendation

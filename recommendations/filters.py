@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
 
-from dialogue_platform.pagination import query_values
+from dialogue_platform.core.pagination import query_values
 from meetings.models import Meeting, Organisation, Topic
 
 from .facet_index import VOCABULARY_FACETS, FacetIndex

@@ -55,7 +55,7 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.audit import CHANGED, CREATED, record_versions
+from dialogue_platform.core.audit import CHANGED, CREATED, record_versions
 from meetings.models import Meeting, Organisation, Topic
 
 from .bulk import BATCH, batched, insert_many, update_many
@@ -84,7 +84,7 @@ class Progress(Protocol):
 
 
 class RecordVersions(Protocol):
-    """record_versions (dialogue_platform/audit.py) with the importing user and reason bound."""
+    """record_versions (dialogue_platform/core/audit.py) with the importing user and reason bound."""
 
     def __call__(self, records: models.QuerySet, *, history_type: str) -> None: ...
 

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from dialogue_platform.core.search import SearchSpec
 from meetings.models import (
     AgendaItem,
     Document,
@@ -21,7 +22,6 @@ from meetings.models import (
     Topic,
     choices_constraint,
 )
-from meetings.search import SearchSpec
 
 FIRST_YEAR = 2013  # the Dialogue Platform was convened in 2013
 # Illustrative (not real) recommendations are loaded with this reference prefix.

@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpRespo
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from dialogue_platform.caching import cached, cached_page
-from dialogue_platform.pagination import paginate, valid_query
-from dialogue_platform.site_url import absolute_url
+from dialogue_platform.core.caching import cached, cached_page
+from dialogue_platform.core.pagination import paginate, valid_query
+from dialogue_platform.core.site_url import absolute_url
 from meetings.models import Document
 
 from . import exports, facet_index

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dialogue_platform import data_version
+from dialogue_platform.core import data_version
 from meetings.models import Meeting
 from recommendations import facet_index
 from recommendations.models import Recommendation

@@ -1,18 +1,17 @@
-"""`manage.py generate_sample` builds the synthetic data set the benchmark measures against,
+"""`python -m bench.generate_sample` builds the synthetic data set the benchmark measures against,
 and never mixes it with real or demonstration data. (Its speed is measured by `make bench`.)"""
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
+from bench.generate_sample import main
 from meetings.models import Meeting
 from recommendations.models import Assessment, Recommendation, Status
 
 pytestmark = pytest.mark.django_db
 
 
-def generate(**options) -> None:
-    call_command("generate_sample", recommendations=200, meetings=6, **options)
+def generate(*options: str) -> None:
+    main(["--recommendations", "200", "--meetings", "6", *options])
 
 
 def snapshot() -> list[tuple]:
@@ -68,7 +67,7 @@ def test_each_status_is_that_of_the_latest_assessment():
 def test_it_refuses_a_database_holding_the_demo_data(demo):
     demo_count = Recommendation.objects.count()
 
-    with pytest.raises(CommandError, match="not synthetic"):
+    with pytest.raises(SystemExit, match="not synthetic"):
         generate()
 
     assert Recommendation.objects.count() == demo_count
@@ -79,9 +78,9 @@ def test_a_second_run_needs_clear_which_gives_the_same_data_again():
     generate()
     first = snapshot()
 
-    with pytest.raises(CommandError, match="--clear"):
+    with pytest.raises(SystemExit, match="--clear"):
         generate()
-    generate(clear=True)
+    generate("--clear")
 
     assert snapshot() == first  # seeded: the same data on every run
     assert Meeting.objects.count() == 6
@@ -90,7 +89,7 @@ def test_a_second_run_needs_clear_which_gives_the_same_data_again():
 def test_clear_only_removes_every_sample_record():
     generate()
 
-    call_command("generate_sample", clear_only=True)
+    main(["--clear-only"])
 
     assert not Recommendation.objects.exists()
     assert not Assessment.objects.exists()

@@ -9,7 +9,7 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from dialogue_platform.security import client_ip_address
+from dialogue_platform.core.security import client_ip_address
 
 from . import factories
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
-from dialogue_platform.sitemaps import RecordSitemap
+from dialogue_platform.site.sitemaps import RecordSitemap
 from recommendations.exports import COLUMNS
 from recommendations.models import Recommendation
 

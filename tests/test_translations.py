@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 
-from dialogue_platform.management.commands.check_translations import parse_po, untranslated
+from dialogue_platform.core.management.commands.check_translations import parse_po, untranslated
 from recommendations.models import Recommendation
 
 from . import factories

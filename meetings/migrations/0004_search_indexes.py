@@ -4,7 +4,7 @@ searches use (meetings/search.py); nothing on SQLite."""
 from django.db import migrations
 
 from meetings.models import AgendaItemQuerySet, DocumentQuerySet, MeetingQuerySet
-from meetings.search import create_search_index
+from dialogue_platform.core.search.schema import create_search_index
 
 
 class Migration(migrations.Migration):

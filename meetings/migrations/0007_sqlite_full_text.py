@@ -4,7 +4,7 @@ PostgreSQL, which has its GIN indexes."""
 from django.db import migrations
 
 from meetings.models import AgendaItemQuerySet, DocumentQuerySet, MeetingQuerySet
-from meetings.search import create_sqlite_full_text
+from dialogue_platform.core.search.schema import create_sqlite_full_text
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ recomputing it from the text (meetings/search.py); nothing on SQLite."""
 from django.db import migrations
 
 from meetings.models import AgendaItemQuerySet, DocumentQuerySet, MeetingQuerySet
-from meetings.search import create_stored_document
+from dialogue_platform.core.search.schema import create_stored_document
 
 
 class Migration(migrations.Migration):

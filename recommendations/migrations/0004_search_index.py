@@ -3,7 +3,7 @@ meetings/search.py); nothing on SQLite."""
 
 from django.db import migrations
 
-from meetings.search import create_search_index
+from dialogue_platform.core.search.schema import create_search_index
 from recommendations.models import RecommendationQuerySet
 
 

@@ -3,7 +3,7 @@ meetings/search.py); nothing on PostgreSQL, which has its GIN index."""
 
 from django.db import migrations
 
-from meetings.search import create_sqlite_full_text
+from dialogue_platform.core.search.schema import create_sqlite_full_text
 from recommendations.models import RecommendationQuerySet
 
 

@@ -4,7 +4,7 @@ from the text (meetings/search.py); nothing on SQLite."""
 
 from django.db import migrations
 
-from meetings.search import create_stored_document
+from dialogue_platform.core.search.schema import create_stored_document
 from recommendations.models import RecommendationQuerySet
 
 

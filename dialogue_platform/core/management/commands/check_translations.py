@@ -14,7 +14,7 @@ CI runs it (`make messages-check`). It never writes to the working tree:
    committed so that a fresh machine needs no gettext tools.
 4. It fails if a msgid that Django's own Kazakh admin, auth or contenttypes catalogue (or
    the admin's JavaScript one) leaves untranslated is not translated by the project (see
-   dialogue_platform/admin_kk_strings.py), so a Django upgrade that adds admin strings is
+   dialogue_platform/core/admin_kk_strings.py), so a Django upgrade that adds admin strings is
    noticed.
 
 Needs GNU gettext (xgettext, msgmerge, msgattrib, msgfmt), as makemessages does.

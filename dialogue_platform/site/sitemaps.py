@@ -20,10 +20,9 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from dialogue_platform.core.site_url import absolute_url, site_host
 from meetings.models import Document, Meeting, Organisation, Topic
 from recommendations.models import Recommendation
-
-from .site_url import absolute_url, site_host
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 

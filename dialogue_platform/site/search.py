@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from dialogue_platform.core.search import MAX_QUERY_LENGTH, snippet
 from meetings.models import AgendaItem, Document, Meeting
-from meetings.search import MAX_QUERY_LENGTH, snippet
 from recommendations.models import Recommendation
 
 PER_KIND = 5  # results shown per kind on the overview; "see all" lists the rest

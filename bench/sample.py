@@ -1,4 +1,4 @@
-"""A synthetic data set for measuring performance (`manage.py generate_sample`).
+"""A synthetic data set for measuring performance (`python -m bench.generate_sample`).
 
 It is made to look like the real record at scale: published meetings with agendas,
 participants and documents, and recommendations spread over 2013 to 2025 with topics,
@@ -25,10 +25,9 @@ from django.db import connection, models, transaction
 
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from meetings.seed import load_organisations, load_topics
-
-from .bulk import insert_many
-from .demo import SUMMARIES, history, load_affected_groups
-from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
+from recommendations.bulk import insert_many
+from recommendations.demo import SUMMARIES, history, load_affected_groups
+from recommendations.models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
 
 SAMPLE_REFERENCE_PREFIX = "SAMPLE-"
 SAMPLE_SLUG_PREFIX = "sample-"

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from dialogue_platform.data_version import install_triggers
+from dialogue_platform.core.data_version import install_triggers
 
 
 def create_row(apps, schema_editor):

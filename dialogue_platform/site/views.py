@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dialogue_platform.core.caching import cached_page
+from dialogue_platform.core.pagination import paginate, valid_query
+from dialogue_platform.core.site_url import absolute_url
 from meetings.models import (
     AgendaItem,
     Document,
@@ -21,11 +24,8 @@ from meetings.models import (
 from recommendations import facet_index
 from recommendations.models import Recommendation
 
-from .caching import cached_page
 from .charts import bar_chart
-from .pagination import paginate, valid_query
 from .search import KINDS, PER_KIND, SearchForm
-from .site_url import absolute_url
 
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from meetings.languages import content_languages
+from dialogue_platform.core.languages import content_languages
 
 register = template.Library()
 

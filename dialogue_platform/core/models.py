@@ -1,0 +1,71 @@
+"""The foundations' own records (accounts, the data version) and the bases every app's
+models build on: timestamps, vocabulary constraints, searchable and publishable querysets."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .search import SearchSpec, search
+
+
+class User(AbstractUser):
+    """A back-office account (secretariat staff and administrators)."""
+
+    class Meta(AbstractUser.Meta):
+        ordering = ["username"]
+
+
+class DataVersion(models.Model):
+    """One row whose number grows with every write to the public record.
+
+    Database triggers on every table of the `meetings` and `recommendations` apps bump
+    it (see dialogue_platform/core/data_version.py), so bulk updates, imports and raw SQL
+    count too. Cached pages and facet counts are keyed by it, so none is ever stale."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="dataversion_single_row")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.version)
+
+
+class TimeStamped(models.Model):
+    """Creation and last-change times, kept on every record."""
+
+    created = models.DateTimeField(verbose_name=_("created"), auto_now_add=True)
+    updated = models.DateTimeField(verbose_name=_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def choices_constraint(field: str, choices: type[models.TextChoices], name: str):
+    """A named CHECK constraint keeping `field` within its TextChoices."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class URLField(models.URLField):
+    """A URL field whose form assumes https:// when the scheme is left out (Django 6 default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class SearchableQuerySet(models.QuerySet):
+    search_spec: SearchSpec  # what the model is searched on (core/search/spec.py)
+
+    def search(self, query: str, *, rank: bool = True) -> SearchableQuerySet:
+        """Full-text matches of `query` (web-search syntax), best first when `rank`."""
+        return search(self, self.search_spec, query, rank=rank)
+
+
+class PublishedQuerySet(SearchableQuerySet):
+    def published(self) -> PublishedQuerySet:
+        return self.filter(is_published=True)
