@@ -6,19 +6,21 @@ import json
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 
-from dialogue_platform.core.management.commands.check_translations import parse_po, untranslated
+from dialogue_platform.core.management.commands.check_translations import untranslated
 from recommendations.models import Recommendation
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
-LOCALE = Path(settings.LOCALE_PATHS[0])
+LOCALE_PATHS = [Path(path) for path in settings.LOCALE_PATHS]
+CATALOGUES = sorted(po for locale in LOCALE_PATHS for po in locale.glob("*/LC_MESSAGES/*.po"))
 
 NAVIGATION = {
     "ru": ["Заседания", "Рекомендации", "Темы", "Организации", "Документы", "Поиск"],
@@ -174,26 +176,22 @@ def test_the_admin_calendar_widget_is_in_kazakh(client, admin_user):
 # The catalogues themselves.
 
 
-@pytest.mark.parametrize(
-    "po", sorted(LOCALE.glob("*/LC_MESSAGES/*.po")), ids=lambda p: str(p.relative_to(LOCALE))
-)
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
 def test_every_compiled_catalogue_says_what_its_po_file_says(po):
     with po.with_suffix(".mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)._catalog
-    for entry in parse_po(po.read_text(encoding="utf-8")):
-        if not entry.msgid or not entry.translated:
-            continue
+    for entry in polib.pofile(str(po)).translated_entries():
         key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
-        if entry.msgid_plural is None:
-            assert compiled.get(key) == entry.msgstr[0], entry.msgid
+        if not entry.msgid_plural:
+            assert compiled.get(key) == entry.msgstr, entry.msgid
         else:
-            assert [compiled.get((key, n)) for n in sorted(entry.msgstr)] == [
-                entry.msgstr[n] for n in sorted(entry.msgstr)
+            assert [compiled.get((key, n)) for n in sorted(entry.msgstr_plural)] == [
+                entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)
             ], entry.msgid
 
 
 def test_the_check_reports_untranslated_and_fuzzy_messages():
-    catalogue = parse_po(
+    catalogue = polib.pofile(
         'msgid ""\nmsgstr "Language: kk\\n"\n\n'
         'msgid "Meetings"\nmsgstr "Отырыстар"\n\n'
         '#, fuzzy\nmsgid "Meeting"\nmsgstr "Отырыстар"\n\n'
