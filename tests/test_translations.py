@@ -10,7 +10,6 @@ import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import date_format
 
 from dialogue_platform.core.management.commands.check_translations import untranslated
 from recommendations.models import Recommendation
@@ -44,7 +43,7 @@ def navigation(html: str) -> list[str]:
     ("language", "title"),
     [
         ("ru", "Диалоговая площадка по человеческому измерению"),
-        ("kk", "Адами өлшем жөніндегі диалог алаңы"),
+        ("kk", "Адами өлшем бойынша диалог алаңы"),
     ],
 )
 def test_the_home_page_heading_and_navigation_are_in_the_readers_language(client, language, title):
@@ -96,11 +95,11 @@ def test_counts_take_the_russian_plural_form_the_number_needs(client):
             [
                 "Не оценено",
                 "Не начато",
-                "В процессе выполнения",
+                "Выполняется",
                 "Выполнено частично",
                 "Выполнено",
                 "Не выполнено",
-                "Утратила актуальность",
+                "Утратило актуальность",
             ],
         ),
         (
@@ -108,11 +107,11 @@ def test_counts_take_the_russian_plural_form_the_number_needs(client):
             [
                 "Бағаланбаған",
                 "Басталмаған",
-                "Орындалу үстінде",
-                "Ішінара орындалды",
-                "Орындалды",
-                "Орындалмады",
-                "Өзектілігін жоғалтты",
+                "Орындалуда",
+                "Ішінара орындалған",
+                "Орындалған",
+                "Орындалмаған",
+                "Өзектілігін жоғалтқан",
             ],
         ),
     ],
@@ -120,14 +119,6 @@ def test_counts_take_the_russian_plural_form_the_number_needs(client):
 def test_recommendation_statuses_read_as_the_ministry_publishes_them(language, labels):
     with translation.override(language):
         assert [str(label) for label in Recommendation.Status.labels] == labels
-
-
-def test_a_kazakh_date_spells_its_month_in_lower_case():
-    # Django's Kazakh catalogue capitalises the month names a date uses; the project's does not.
-    with translation.override("kk"):
-        assert date_format(datetime.date(2021, 10, 22)) == "22 қазан 2021 ж."
-    with translation.override("ru"):
-        assert date_format(datetime.date(2021, 10, 22)) == "22 октября 2021 г."
 
 
 # Strings Django's own Kazakh admin catalogue leaves untranslated, which the project supplies.
@@ -206,3 +197,94 @@ def test_the_check_reports_untranslated_and_fuzzy_messages():
         "untranslated: Topics",
         "untranslated: %(counter)s result",
     ]
+
+
+# The review's wording, as readers see it.
+
+
+@pytest.mark.parametrize(
+    ("language", "status", "label", "assessor_label"),
+    [
+        ("ru", "in_progress", "Выполняется", "Кем оценено:"),
+        ("ru", "no_longer_relevant", "Утратило актуальность", "Кем оценено:"),
+        ("kk", "partially_implemented", "Ішінара орындалған", "Бағалаған ұйым:"),
+        ("kk", "no_longer_relevant", "Өзектілігін жоғалтқан", "Бағалаған ұйым:"),
+    ],
+)
+def test_a_recommendations_page_names_its_status_as_the_review_has_it(
+    client, language, status, label, assessor_label
+):
+    ministry = factories.organisation(name="Ministry of Justice")
+    recommendation = factories.recommendation()
+    recommendation.record_assessment(
+        date=datetime.date(2021, 10, 22), status=status, assessed_by=ministry
+    )
+
+    html = client.get(f"/{language}{recommendation.get_absolute_url()}").content.decode()
+
+    assert f'<span class="status status--{status}">{label}</span>' in html
+    assert assessor_label in html
+
+
+@pytest.mark.parametrize(
+    ("language", "footer", "topics_intro"),
+    [
+        (
+            "ru",
+            "Диалоговая площадка по человеческому измерению — консультативно-совещательный "
+            "орган, действующий при Министерстве иностранных дел Республики Казахстан с 2013 "
+            "года.",
+            "Темы, включаемые в повестку дня Диалоговой площадки, и материалы по каждой из них.",
+        ),
+        (
+            "kk",
+            "Адами өлшем бойынша диалог алаңы — 2013 жылдан бері Қазақстан Республикасы "
+            "Сыртқы істер министрлігі жанында жұмыс істейтін консультативтік-кеңесші орган.",
+            "Диалог алаңы күн тәртібінде қарайтын тақырыптар",
+        ),
+    ],
+)
+def test_the_footer_names_the_body_as_it_stands_at_the_ministry(
+    client, language, footer, topics_intro
+):
+    html = client.get(f"/{language}/topics/").content.decode()
+
+    assert footer in html
+    assert topics_intro in html
+
+
+def test_the_kazakh_vocabularies_use_the_glossarys_terms(client, demo):
+    topics = client.get("/kk/topics/").content.decode()
+    assert "Адам құқықтары жөніндегі ұлттық институт (Адам құқықтары жөніндегі уәкіл)" in topics
+    assert "Мигранттар, босқындар, пана іздеген адамдар және азаматтығы жоқ адамдар" in topics
+    assert "Бала құқықтары; ювеналдық юстиция" in topics
+    assert "баспана іздеушілер" not in topics
+
+    recommendations = client.get("/kk/recommendations/").content.decode()
+    assert "Мүддесі қозғалатын топ" in recommendations
+    assert "Босқындар және пана іздеген адамдар" in recommendations
+
+
+def test_an_organisation_without_a_kazakh_acronym_shows_its_full_kazakh_name(client, demo):
+    html = client.get("/kk/organisations/ohchr/").content.decode()
+
+    assert heading(html) == "БҰҰ Адам құқықтары жөніндегі Жоғарғы комиссарының басқармасы"
+    assert "OHCHR" not in html and "УВКПЧ" not in html
+    # Where a language has its acronym, it still shows.
+    assert heading(client.get("/ru/organisations/ohchr/").content.decode()).endswith("(УВКПЧ)")
+
+
+@pytest.mark.parametrize(
+    ("language", "document_kind", "meeting_format"),
+    [("ru", "Оценочный доклад", "Гибридный"), ("kk", "Бағалау есебі", "Аралас")],
+)
+def test_a_meeting_page_names_its_format_and_its_documents_kinds(
+    client, language, document_kind, meeting_format
+):
+    meeting = factories.meeting(format="hybrid")
+    factories.document(meeting=meeting, kind="evaluation", url="https://example.org/e.pdf")
+
+    html = client.get(f"/{language}{meeting.get_absolute_url()}").content.decode()
+
+    assert meeting_format in html
+    assert document_kind in html
