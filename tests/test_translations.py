@@ -10,7 +10,9 @@ import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import ngettext
 
+from dialogue_platform.core.management.commands import check_translations
 from dialogue_platform.core.management.commands.check_translations import untranslated
 from recommendations.models import Recommendation
 
@@ -288,3 +290,78 @@ def test_a_meeting_page_names_its_format_and_its_documents_kinds(
 
     assert meeting_format in html
     assert document_kind in html
+
+
+# Django's own admin strings, corrected where Django's Russian or Kazakh is wrong.
+
+
+def test_the_russian_admin_confirms_an_addition_whatever_the_models_gender(client, admin_user):
+    # A topic is feminine (тема): Django's Russian would say «тема … был успешно добавлен».
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/ru/admin/meetings/topic/add/",
+        {"name_en": "Freedom of assembly", "slug": "freedom-of-assembly"},
+        follow=True,
+    )
+
+    messages = [re.sub(r"<[^>]+>", "", str(m)) for m in response.context["messages"]]
+    assert messages == ["Объект «Freedom of assembly» (тема) успешно добавлен."]
+
+
+def test_the_russian_admin_asks_for_enough_characters_in_the_genitive(client, admin_user):
+    client.force_login(admin_user)
+
+    html = client.get("/ru/admin/dialogue_platform/user/add/").content.decode()
+
+    # Django's own: «Ваш пароль должен содержать как минимум 8 символов.»
+    assert "Ваш пароль должен содержать не менее 8 символов." in html
+
+
+def test_a_russian_count_of_one_character_takes_the_genitive():
+    with translation.override("ru"):
+        message = ngettext(
+            "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
+            "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
+            1,
+        ) % {"limit_value": 1, "show_value": 0}
+
+    assert message == "Убедитесь, что это значение содержит не менее 1 символа (сейчас 0)."
+
+
+def test_the_kazakh_admin_names_the_record_it_changes_after_a_colon(client, admin_user):
+    meeting = factories.meeting()
+    client.force_login(admin_user)
+
+    html = client.get(f"/kk/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+
+    assert "<h1>Өзгерту: отырыс</h1>" in html  # not «отырыс өзгерту», with no accusative
+
+
+def test_the_projects_own_catalogue_wins_over_djangos(client, admin_user):
+    # "Breadcrumbs" is in Django's Russian admin catalogue («Хлебные крошки») and in the
+    # project's, which the public pages share.
+    client.force_login(admin_user)
+
+    html = client.get("/ru/admin/meetings/meeting/").content.decode()
+
+    assert 'aria-label="Навигационная цепочка"' in html
+    assert "Хлебные крошки" not in html
+
+
+# The hand-kept catalogue of Django's strings.
+
+
+def test_makemessages_leaves_the_hand_kept_catalogue_alone(tmp_path):
+    hand_kept = LOCALE_PATHS[1]
+    before = {path.relative_to(hand_kept): path.read_bytes() for path in hand_kept.rglob("*.po")}
+    command = check_translations.Command()
+
+    check_translations.Command.makemessages(
+        command, Path(settings.BASE_DIR), LOCALE_PATHS[0], ["ru", "kk"], tmp_path / "src"
+    )
+
+    copied = tmp_path / "src" / hand_kept.name
+    after = {path.relative_to(copied): path.read_bytes() for path in copied.rglob("*.po")}
+    assert after == before
+    assert (tmp_path / "src" / "locale" / "kk" / "LC_MESSAGES" / "django.po").exists()
