@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from dialogue_platform.core import glossary
 from dialogue_platform.core.management.commands import check_translations
 from dialogue_platform.core.management.commands.check_translations import untranslated
 from recommendations.models import Recommendation
@@ -365,3 +366,62 @@ def test_makemessages_leaves_the_hand_kept_catalogue_alone(tmp_path):
     after = {path.relative_to(copied): path.read_bytes() for path in copied.rglob("*.po")}
     assert after == before
     assert (tmp_path / "src" / "locale" / "kk" / "LC_MESSAGES" / "django.po").exists()
+
+
+# The glossary check (make messages-check).
+
+
+def planted_catalogue(tmp_path: Path, language: str, entries: str) -> Path:
+    directory = tmp_path / "locale" / language / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "django.po").write_text(
+        f'msgid ""\nmsgstr "Language: {language}\\n"\n\n{entries}', encoding="utf-8"
+    )
+    return tmp_path / "locale"
+
+
+def test_the_glossary_check_flags_a_translation_that_misses_a_term(tmp_path):
+    locale = planted_catalogue(
+        tmp_path,
+        "kk",
+        'msgid "Affected groups"\nmsgstr "Қамтылатын топтар"\n\n'
+        'msgid "Meetings"\nmsgstr "Отырыстар"\n\n'
+        'msgid "%(counter)s recommendation"\nmsgid_plural "%(counter)s recommendations"\n'
+        'msgstr[0] "%(counter)s ұсыныс"\nmsgstr[1] "%(counter)s ұсыным"\n',
+    )
+
+    found = glossary.check_catalogues([locale])
+
+    assert [(miss.english, miss.term.row) for miss in found] == [
+        ("Affected groups", "35"),
+        ("%(counter)s recommendation", "18"),  # «ұсыныс» is a proposal
+    ]
+
+
+def test_the_glossary_check_matches_inflected_forms_and_ignores_what_is_not_words(tmp_path):
+    locale = planted_catalogue(
+        tmp_path,
+        "ru",
+        'msgid "Adopted at"\nmsgstr "Принята на заседании"\n\n'
+        'msgid "Dialogue Platform meetings"\nmsgstr "Заседания Диалоговой площадки"\n\n'
+        'msgid "Import with import_recommendations"\nmsgstr "Импорт командой import_recommendations"\n\n'
+        'msgid "Columns of /recommendations/export.csv"\nmsgstr "Столбцы выгрузки /recommendations/export.csv"\n',
+    )
+
+    assert glossary.check_catalogues([locale]) == []
+
+
+def test_the_glossary_check_spares_an_allowed_exception_and_no_other(tmp_path):
+    english = "Wait %(minutes)s minutes, then sign in again with the correct password. Each "
+    english += "attempt made while the account is locked starts the %(minutes)s minutes again."
+    terms = glossary.load_terms()
+    pairs = [(english, "Подождите %(minutes)s мин."), ("Minutes", "Минуты")]
+
+    found = list(glossary.misses("planted", "ru", pairs, terms))
+
+    assert [(miss.english, miss.term.row) for miss in found] == [("Minutes", "14")]
+
+
+def test_the_real_catalogues_and_vocabularies_use_the_glossarys_terms():
+    assert [str(miss) for miss in glossary.check_catalogues(LOCALE_PATHS)] == []
+    assert [str(miss) for miss in glossary.check_vocabularies()] == []

@@ -19,6 +19,8 @@ wrong.
 4. It fails if a msgid that Django's own Kazakh admin, auth or contenttypes catalogue (or
    the admin's JavaScript one) leaves untranslated is translated by neither project
    catalogue, so a Django upgrade that adds admin strings is noticed.
+5. It fails if a translation misses a glossary term its English uses (docs/glossary.md;
+   dialogue_platform/core/glossary.py), in the catalogues and in the vocabularies.
 
 Needs GNU gettext (xgettext, msgmerge, msgattrib, msgfmt), as makemessages does.
 """
@@ -36,6 +38,8 @@ import django
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from dialogue_platform.core import glossary
 
 # What makemessages must not read; the Makefile's `messages` target passes the same list.
 IGNORED = [".venv", "bench", "tests", "staticfiles", "media"]
@@ -102,7 +106,7 @@ def compiled_catalogue(path: Path) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Fail when a string lacks a translation or a compiled catalogue is stale."
+    help = "Fail when a string lacks a translation, a glossary term or an up-to-date .mo file."
 
     def handle(self, *args: object, **options: object) -> None:
         missing = [
@@ -146,6 +150,9 @@ class Command(BaseCommand):
         failures["Django's Kazakh gaps"] = self.uncovered_django_gaps(
             [project_dir / "kk" / "LC_MESSAGES", hand_kept_dir / "kk" / "LC_MESSAGES"]
         )
+        failures["glossary"] = [
+            str(miss) for miss in glossary.check_catalogues([project_dir, hand_kept_dir])
+        ] + [str(miss) for miss in glossary.check_vocabularies()]
 
         failed = {name: problems for name, problems in failures.items() if problems}
         for name, problems in failed.items():
@@ -159,8 +166,8 @@ class Command(BaseCommand):
             )
         counts = ", ".join(f"{language} {len(regenerated[language])}" for language in languages)
         self.stdout.write(
-            f"Every project string is translated ({counts} messages); compiled "
-            "catalogues are up to date."
+            f"Every project string is translated ({counts} messages), with the glossary's "
+            "terms; compiled catalogues are up to date."
         )
 
     def makemessages(
