@@ -10,11 +10,13 @@ import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import ngettext
 
 from dialogue_platform.core import glossary
 from dialogue_platform.core.management.commands import check_translations
 from dialogue_platform.core.management.commands.check_translations import untranslated
+from meetings.models import Meeting
 from recommendations.models import Recommendation
 
 from . import factories
@@ -293,6 +295,118 @@ def test_a_meeting_page_names_its_format_and_its_documents_kinds(
     assert document_kind in html
 
 
+# Dates and numbers.
+
+OCTOBER_22 = datetime.datetime(2021, 10, 22, 15, 5)
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "time", "date_time", "short_date_time", "month_day", "year_month"),
+    [
+        (
+            "kk",
+            "2021 жылғы 22 қазан",
+            "15:05",
+            "2021 жылғы 22 қазан, 15:05",
+            "22.10.2021 15:05",
+            "22 қазан",
+            "2021 жылғы қазан",
+        ),
+        (
+            "ru",
+            "22 октября 2021 г.",
+            "15:05",
+            "22 октября 2021 г. 15:05",
+            "22.10.2021 15:05",
+            "22 октября",
+            "Октябрь 2021 г.",
+        ),
+    ],
+)
+def test_dates_and_times_are_written_in_each_languages_normative_order(
+    language, date, time, date_time, short_date_time, month_day, year_month
+):
+    with translation.override(language):
+        assert date_format(OCTOBER_22.date()) == date
+        assert time_format(OCTOBER_22.time()) == time
+        assert date_format(OCTOBER_22, "DATETIME_FORMAT") == date_time
+        assert date_format(OCTOBER_22, "SHORT_DATETIME_FORMAT") == short_date_time
+        assert date_format(OCTOBER_22, "MONTH_DAY_FORMAT") == month_day
+        assert date_format(OCTOBER_22, "YEAR_MONTH_FORMAT") == year_month
+        assert number_format(1234567, force_grouping=True) == "1\xa0234\xa0567"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("kk", "2021 жылғы 22 қазан"), ("ru", "22 октября 2021 г.")]
+)
+def test_a_meeting_page_shows_its_date_in_the_readers_language(client, language, written):
+    meeting = factories.meeting(date=datetime.date(2021, 10, 22))
+
+    html = client.get(f"/{language}{meeting.get_absolute_url()}").content.decode()
+
+    assert f'<time datetime="2021-10-22">{written}</time>' in html
+
+
+def test_the_russian_admin_date_hierarchy_writes_the_day_and_month_in_the_genitive(
+    client, admin_user
+):
+    factories.meeting(date=datetime.date(2021, 10, 22))
+    client.force_login(admin_user)
+
+    html = client.get("/ru/admin/meetings/meeting/?date__year=2021&date__month=10").content
+    html = html.decode()
+
+    assert "22 октября" in html
+    assert "22 Октябрь" not in html
+
+
+def meeting_form(date: str) -> dict:
+    """A new meeting as the admin's add page posts it: no agenda, participants or documents."""
+    empty_inlines = {}
+    for prefix in ("agenda_items", "participants", "documents"):
+        empty_inlines |= {
+            f"{prefix}-TOTAL_FORMS": "0",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
+    return {
+        "title_en": "Extraordinary meeting",
+        "slug": "extraordinary-meeting",
+        "date": date,
+        "format": "online",
+        "kind": "extraordinary",
+        **empty_inlines,
+    }
+
+
+def test_the_kazakh_admin_accepts_a_date_written_day_first(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post("/kk/admin/meetings/meeting/add/", meeting_form("22.10.2021"))
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert Meeting.objects.get(slug="extraordinary-meeting").date == datetime.date(2021, 10, 22)
+
+
+def test_the_kazakh_admin_never_reads_a_slashed_date_month_first(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post("/kk/admin/meetings/meeting/add/", meeting_form("03/04/2021"))
+
+    assert response.status_code == 200  # the form again, with its error
+    assert not Meeting.objects.filter(slug="extraordinary-meeting").exists()
+
+
+def test_the_kazakh_admin_shows_a_stored_date_day_first(client, admin_user):
+    meeting = factories.meeting(date=datetime.date(2021, 10, 22))
+    client.force_login(admin_user)
+
+    html = client.get(f"/kk/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+
+    assert 'value="22.10.2021"' in html
+
+
 # Django's own admin strings, corrected where Django's Russian or Kazakh is wrong.
 
 
@@ -348,24 +462,6 @@ def test_the_projects_own_catalogue_wins_over_djangos(client, admin_user):
 
     assert 'aria-label="Навигационная цепочка"' in html
     assert "Хлебные крошки" not in html
-
-
-# The hand-kept catalogue of Django's strings.
-
-
-def test_makemessages_leaves_the_hand_kept_catalogue_alone(tmp_path):
-    hand_kept = LOCALE_PATHS[1]
-    before = {path.relative_to(hand_kept): path.read_bytes() for path in hand_kept.rglob("*.po")}
-    command = check_translations.Command()
-
-    check_translations.Command.makemessages(
-        command, Path(settings.BASE_DIR), LOCALE_PATHS[0], ["ru", "kk"], tmp_path / "src"
-    )
-
-    copied = tmp_path / "src" / hand_kept.name
-    after = {path.relative_to(copied): path.read_bytes() for path in copied.rglob("*.po")}
-    assert after == before
-    assert (tmp_path / "src" / "locale" / "kk" / "LC_MESSAGES" / "django.po").exists()
 
 
 # The glossary check (make messages-check).
@@ -425,3 +521,21 @@ def test_the_glossary_check_spares_an_allowed_exception_and_no_other(tmp_path):
 def test_the_real_catalogues_and_vocabularies_use_the_glossarys_terms():
     assert [str(miss) for miss in glossary.check_catalogues(LOCALE_PATHS)] == []
     assert [str(miss) for miss in glossary.check_vocabularies()] == []
+
+
+# The hand-kept catalogue of Django's strings.
+
+
+def test_makemessages_leaves_the_hand_kept_catalogue_alone(tmp_path):
+    hand_kept = LOCALE_PATHS[1]
+    before = {path.relative_to(hand_kept): path.read_bytes() for path in hand_kept.rglob("*.po")}
+    command = check_translations.Command()
+
+    check_translations.Command.makemessages(
+        command, Path(settings.BASE_DIR), LOCALE_PATHS[0], ["ru", "kk"], tmp_path / "src"
+    )
+
+    copied = tmp_path / "src" / hand_kept.name
+    after = {path.relative_to(copied): path.read_bytes() for path in copied.rglob("*.po")}
+    assert after == before
+    assert (tmp_path / "src" / "locale" / "kk" / "LC_MESSAGES" / "django.po").exists()
