@@ -167,6 +167,8 @@ def test_the_admin_calendar_widget_is_in_kazakh(client, admin_user):
 
     assert json.dumps("Қаңтар") in script  # "January"
     assert json.dumps("Жексенбі") in script  # "Sunday"
+    # The placeholder after a colon, not before a verb that would need it in the accusative.
+    assert json.dumps("Барлығын таңдау: %s") in script  # "Choose all %s"
 
 
 # The catalogues themselves.
