@@ -291,7 +291,12 @@ AXES_CLIENT_IP_CALLABLE = "dialogue_platform.core.security.client_ip_address"
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Two catalogues of the project's, both consulted before any app's (Django's own included),
+# the first winning where both translate a msgid: locale/ holds the project's own strings
+# (`make messages` keeps it); locale_django/, kept by hand, the Kazakh that Django's admin
+# and the admin's apps lack or get wrong, and the few Russian corrections (README,
+# "Translations"). check_translations reads them in this order.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
 # Content fields exist in every language; a missing translation falls back in this order.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # (Kazakh readers are likelier to read Russian than English.)

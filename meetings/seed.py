@@ -17,7 +17,9 @@ SEED_MEETING_SLUG = "2021-10-22-snap-online-meeting"
 
 Kind = Organisation.Kind
 
-# slug, kind, website, {field: value} in English, Russian and Kazakh
+# slug, kind, website, {field: value} in English, Russian and Kazakh. A short name is left
+# empty in a language that has no established acronym (OHCHR and KIBHR in Kazakh): pages
+# then show the full name (meetings/translation.py).
 ORGANISATIONS = [
     ("parliament", Kind.PARLIAMENT, "https://www.parlam.kz", {
         "name_en": "Parliament of the Republic of Kazakhstan",
@@ -74,7 +76,7 @@ ORGANISATIONS = [
     ("kibhr", Kind.NGO, "https://bureau.kz", {
         "name_en": "Kazakhstan International Bureau for Human Rights and Rule of Law", "short_name_en": "KIBHR",
         "name_ru": "Казахстанское международное бюро по правам человека и соблюдению законности", "short_name_ru": "КМБПЧиСЗ",
-        "name_kk": "Адам құқықтары және заңдылықты сақтау жөніндегі Қазақстан халықаралық бюросы", "short_name_kk": "KIBHR"}),
+        "name_kk": "Адам құқықтары және заңдылықты сақтау жөніндегі Қазақстан халықаралық бюросы", "short_name_kk": ""}),
     ("un-women", Kind.INTERNATIONAL, "https://eca.unwomen.org", {
         "name_en": "UN Women (national office in Kazakhstan)", "short_name_en": "UN Women",
         "name_ru": "Структура «ООН-женщины» (национальный офис в Казахстане)", "short_name_ru": "ООН-женщины",
@@ -86,7 +88,7 @@ ORGANISATIONS = [
     ("ohchr", Kind.INTERNATIONAL, "https://www.ohchr.org", {
         "name_en": "Office of the United Nations High Commissioner for Human Rights", "short_name_en": "OHCHR",
         "name_ru": "Управление Верховного комиссара ООН по правам человека", "short_name_ru": "УВКПЧ",
-        "name_kk": "БҰҰ Адам құқықтары жөніндегі Жоғарғы комиссарының басқармасы", "short_name_kk": "OHCHR"}),
+        "name_kk": "БҰҰ Адам құқықтары жөніндегі Жоғарғы комиссарының басқармасы", "short_name_kk": ""}),
     ("osce", Kind.INTERNATIONAL, "https://www.osce.org", {
         "name_en": "Organization for Security and Co-operation in Europe", "short_name_en": "OSCE",
         "name_ru": "Организация по безопасности и сотрудничеству в Европе", "short_name_ru": "ОБСЕ",

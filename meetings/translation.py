@@ -16,6 +16,10 @@ class TopicTranslation(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
     fields = ("name", "short_name")
+    # An acronym belongs to its language (OSCE, ОБСЕ, ЕҚЫҰ): where a language has none
+    # established, its empty short name stands, and pages show the full name rather than
+    # another language's acronym.
+    fallback_undefined = {"short_name": None}
 
 
 @register(Person)

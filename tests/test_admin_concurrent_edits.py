@@ -100,7 +100,7 @@ def test_saving_a_page_someone_else_saved_since_it_was_opened_is_refused(first, 
 @pytest.mark.parametrize(
     ("language", "explanation"),
     [
-        ("ru", "была изменена после того, как вы её открыли"),
+        ("ru", "была изменена после того, как вы ее открыли"),
         ("kk", "сіз оны ашқаннан кейін өзгертілді"),
     ],
 )

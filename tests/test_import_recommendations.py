@@ -768,4 +768,4 @@ def test_the_admin_upload_page_explains_problems_in_the_readers_language(
     done = secretariat_client.post(
         "/kk/admin/recommendations/recommendation/import/", {"file": file}, follow=True
     )
-    assert "құрылғаны: 1, өзгертілгені: 0, өзгеріссіз: 0" in done.content.decode()
+    assert "жасалғаны: 1, өзгертілгені: 0, өзгеріссіз: 0" in done.content.decode()

@@ -56,7 +56,7 @@ def test_content_is_shown_in_the_readers_language(client, demo):
 def test_dates_are_formatted_for_the_language(client, demo):
     assert "22 October 2021" in client.get(SEED).content.decode()
     assert "22 октября 2021" in client.get("/ru" + SEED).content.decode()
-    assert re.search(r"22 [Ққ]азан 2021", client.get("/kk" + SEED).content.decode())
+    assert "2021 жылғы 22 қазан" in client.get("/kk" + SEED).content.decode()
 
 
 def test_a_missing_translation_falls_back_with_a_marker(client, db):
@@ -85,7 +85,7 @@ def test_a_russian_query_finds_russian_content(client, demo):
 @pytest.mark.parametrize(
     ("language", "heading", "home"),
     [("en", "Something went wrong", '"/"'), ("ru", "Что-то пошло не так", '"/ru/"'),
-     ("kk", "Бірдеңе дұрыс болмады", '"/kk/"')],
+     ("kk", "Қате орын алды", '"/kk/"')],
 )  # fmt: skip
 def test_the_server_error_page_speaks_the_readers_language(rf, language, heading, home):
     with translation.override(language):

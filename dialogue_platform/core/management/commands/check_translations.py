@@ -1,21 +1,26 @@
-"""manage.py check_translations: fail when a project string lacks a Russian or Kazakh translation.
+"""manage.py check_translations: fail when a string lacks a Russian or Kazakh translation.
 
-CI runs it (`make messages-check`). It never writes to the working tree:
+CI runs it (`make messages-check`). It never writes to the working tree. The catalogues are
+the two LOCALE_PATHS entries (README, "Translations"): the project's own strings in the first
+(locale/, which makemessages keeps), and in the second (locale_django/, kept by hand) the
+strings of Django and of the admin's apps that their own Kazakh lacks or their Russian gets
+wrong.
 
 1. It copies the sources to a temporary directory, runs makemessages there for every
    language but the default one (with --no-obsolete and the same ignores as `make
    messages`), and lists, per language, every msgid left untranslated or fuzzy: strings the
    code and templates use that the committed catalogue does not translate. It also lists
    committed entries the code no longer uses.
-2. It checks the hand-kept catalogues that makemessages does not produce (the admin's
-   JavaScript strings in Kazakh) for untranslated or fuzzy entries.
+2. It lists untranslated or fuzzy entries of the hand-kept catalogues, and entries there
+   that the project's own catalogue also translates (which would never be shown).
 3. It compiles every committed .po with `msgfmt --check-format` and fails if the committed
    .mo is missing or says anything different: the site runs from the .mo files, which are
    committed so that a fresh machine needs no gettext tools.
 4. It fails if a msgid that Django's own Kazakh admin, auth or contenttypes catalogue (or
-   the admin's JavaScript one) leaves untranslated is not translated by the project (see
-   dialogue_platform/core/admin_kk_strings.py), so a Django upgrade that adds admin strings is
-   noticed.
+   the admin's JavaScript one) leaves untranslated is translated by neither project
+   catalogue, so a Django upgrade that adds admin strings is noticed.
+5. It fails if a translation misses a glossary term its English uses (docs/glossary.md;
+   dialogue_platform/core/glossary.py), in the catalogues and in the vocabularies.
 
 Needs GNU gettext (xgettext, msgmerge, msgattrib, msgfmt), as makemessages does.
 """
@@ -23,17 +28,18 @@ Needs GNU gettext (xgettext, msgmerge, msgattrib, msgfmt), as makemessages does.
 from __future__ import annotations
 
 import gettext
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import django
+import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from dialogue_platform.core import glossary
 
 # What makemessages must not read; the Makefile's `messages` target passes the same list.
 IGNORED = [".venv", "bench", "tests", "staticfiles", "media"]
@@ -46,107 +52,51 @@ DJANGO_CATALOGUES = [
     ("contrib/contenttypes", "django"),
     ("contrib/admin", "djangojs"),
 ]
-# Catalogues kept by hand rather than produced by makemessages: (language, domain).
-HAND_KEPT = [("kk", "djangojs")]
+
+Key = tuple[str | None, str]
 
 
-@dataclass
-class Entry:
-    """One message of a .po file."""
-
-    msgid: str = ""
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
-
-    @property
-    def key(self) -> tuple[str | None, str]:
-        return (self.msgctxt, self.msgid)
-
-    @property
-    def fuzzy(self) -> bool:
-        return "fuzzy" in self.flags
-
-    @property
-    def translated(self) -> bool:
-        return bool(self.msgstr) and all(self.msgstr.values()) and not self.fuzzy
-
-    def __str__(self) -> str:
-        text = self.msgid if self.msgctxt is None else f"[{self.msgctxt}] {self.msgid}"
-        return text.replace("\n", "\\n")
+def key(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
 
 
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+def describe(entry: polib.POEntry) -> str:
+    text = entry.msgid if entry.msgctxt is None else f"[{entry.msgctxt}] {entry.msgid}"
+    return text.replace("\n", "\\n")
 
 
-def unquote(text: str) -> str:
-    """The value of one quoted .po string, e.g. `"a \\"b\\""` -> `a "b"`."""
-    return re.sub(r"\\(.)", lambda m: ESCAPES.get(m.group(1), m.group(0)), text.strip()[1:-1])
+def read_po(path: Path) -> polib.POFile:
+    """A catalogue's live entries (polib keeps obsolete #~ ones apart, and the header in
+    its metadata)."""
+    return polib.pofile(str(path), wrapwidth=0)
 
 
-def parse_po(text: str) -> list[Entry]:
-    """The entries of a .po file, the header (msgid "") included; obsolete (#~) ones left out."""
-    entries: list[Entry] = []
-    entry = Entry()
-    started = False  # whether `entry` has had its msgid yet
-    target: tuple[str, int] = ("msgid", 0)  # where a continuation line goes
-
-    def finish() -> None:
-        nonlocal entry, started
-        if started:
-            entries.append(entry)
-        entry, started = Entry(), False
-
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#~"):
-            continue
-        keyword, _, rest = line.partition(" ")
-        if line.startswith("#"):
-            if started:
-                finish()
-            if line.startswith("#,"):
-                entry.flags.update(flag.strip() for flag in line[2:].split(","))
-        elif line.startswith('"'):
-            name, index = target
-            if name == "msgstr":
-                entry.msgstr[index] += unquote(line)
-            else:
-                setattr(entry, name, (getattr(entry, name) or "") + unquote(line))
-        elif keyword == "msgctxt":
-            if started:
-                finish()
-            entry.msgctxt, target = unquote(rest), ("msgctxt", 0)
-        elif keyword == "msgid":
-            if started:
-                finish()
-            entry.msgid, started, target = unquote(rest), True, ("msgid", 0)
-        elif keyword == "msgid_plural":
-            entry.msgid_plural, target = unquote(rest), ("msgid_plural", 0)
-        elif keyword.startswith("msgstr"):
-            index = int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0
-            entry.msgstr[index], target = unquote(rest), ("msgstr", index)
-    finish()
-    return entries
+def translated(entry: polib.POEntry) -> bool:
+    """Whether every form of the entry has a translation that is not marked fuzzy."""
+    if entry.fuzzy or entry.obsolete:
+        return False
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
 
 
-def read_po(path: Path) -> list[Entry]:
-    return parse_po(path.read_text(encoding="utf-8"))
+def translated_keys(path: Path) -> set[Key]:
+    return {key(e) for e in read_po(path) if translated(e)} if path.exists() else set()
 
 
-def untranslated(entries: list[Entry]) -> list[str]:
+def untranslated(catalogue: polib.POFile) -> list[str]:
     """What a catalogue lacks: its untranslated and fuzzy messages, and a fuzzy header
     (which msgfmt would ignore, losing the plural forms)."""
     problems = []
-    for entry in entries:
-        if entry.msgid == "" and entry.msgctxt is None:
-            if entry.fuzzy:
-                problems.append("the header is marked fuzzy")
-        elif entry.fuzzy:
-            problems.append(f"fuzzy: {entry}")
-        elif not entry.translated:
-            problems.append(f"untranslated: {entry}")
+    if "fuzzy" in (catalogue.metadata_is_fuzzy or []):
+        problems.append("the header is marked fuzzy")
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        if entry.fuzzy:
+            problems.append(f"fuzzy: {describe(entry)}")
+        elif not translated(entry):
+            problems.append(f"untranslated: {describe(entry)}")
     return problems
 
 
@@ -156,7 +106,7 @@ def compiled_catalogue(path: Path) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Fail when a project string lacks a translation or a compiled catalogue is stale."
+    help = "Fail when a string lacks a translation, a glossary term or an up-to-date .mo file."
 
     def handle(self, *args: object, **options: object) -> None:
         missing = [
@@ -167,33 +117,42 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"GNU gettext is needed ({', '.join(missing)} not found).")
         base = Path(settings.BASE_DIR)
-        locale_dir = Path(settings.LOCALE_PATHS[0])
+        project_dir, hand_kept_dir = (Path(path) for path in settings.LOCALE_PATHS)
         languages = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
         failures: dict[str, list[str]] = {}
         with tempfile.TemporaryDirectory() as tmp:
-            regenerated = self.makemessages(base, locale_dir, languages, Path(tmp) / "src")
+            regenerated = self.makemessages(base, project_dir, languages, Path(tmp) / "src")
             for language in languages:
-                committed_po = locale_dir / language / "LC_MESSAGES" / "django.po"
-                entries = regenerated[language]
-                problems = untranslated(entries)
+                committed_po = project_dir / language / "LC_MESSAGES" / "django.po"
+                catalogue = regenerated[language]
+                problems = untranslated(catalogue)
                 if committed_po.exists():
-                    in_use = {entry.key for entry in entries}
+                    in_use = {key(entry) for entry in catalogue}
                     problems += [
-                        f"no longer used (run `make messages`): {entry}"
+                        f"no longer used (run `make messages`): {describe(entry)}"
                         for entry in read_po(committed_po)
-                        if entry.msgid and entry.key not in in_use
+                        if key(entry) not in in_use
                     ]
-                failures[f"{language}/django.po"] = problems
-            for language, domain in HAND_KEPT:
-                path = locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
-                failures[f"{language}/{domain}.po"] = (
-                    untranslated(read_po(path)) if path.exists() else ["missing"]
-                )
-            failures["compiled catalogues"] = self.stale_mo_files(locale_dir, Path(tmp) / "mo")
+                failures[f"{project_dir.name}/{language}/django.po"] = problems
+            for path in sorted(hand_kept_dir.glob("*/LC_MESSAGES/*.po")):
+                project_po = project_dir / path.relative_to(hand_kept_dir)
+                shadowed = translated_keys(project_po)
+                catalogue = read_po(path)
+                failures[str(path.relative_to(base))] = untranslated(catalogue) + [
+                    f"never shown, {project_po.relative_to(base)} translates it: {describe(e)}"
+                    for e in catalogue
+                    if key(e) in shadowed
+                ]
+            failures["compiled catalogues"] = self.stale_mo_files(
+                [project_dir, hand_kept_dir], base, Path(tmp) / "mo"
+            )
         failures["Django's Kazakh gaps"] = self.uncovered_django_gaps(
-            locale_dir / "kk" / "LC_MESSAGES"
+            [project_dir / "kk" / "LC_MESSAGES", hand_kept_dir / "kk" / "LC_MESSAGES"]
         )
+        failures["glossary"] = [
+            str(miss) for miss in glossary.check_catalogues([project_dir, hand_kept_dir])
+        ] + [str(miss) for miss in glossary.check_vocabularies()]
 
         failed = {name: problems for name, problems in failures.items() if problems}
         for name, problems in failed.items():
@@ -202,17 +161,18 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {problem}")
         if failed:
             raise CommandError(
-                "Translations are incomplete or out of date: translate the entries above in "
-                'locale/<language>/LC_MESSAGES/*.po, then run `make messages` (README, "Translations").'
+                "Translations are incomplete or out of date: see the entries above, and "
+                'README, "Translations".'
             )
-        counts = ", ".join(f"{language} {len(regenerated[language]) - 1}" for language in languages)
+        counts = ", ".join(f"{language} {len(regenerated[language])}" for language in languages)
         self.stdout.write(
-            f"Every project string is translated ({counts} messages); compiled catalogues are up to date."
+            f"Every project string is translated ({counts} messages), with the glossary's "
+            "terms; compiled catalogues are up to date."
         )
 
     def makemessages(
         self, base: Path, locale_dir: Path, languages: list[str], copy: Path
-    ) -> dict[str, list[Entry]]:
+    ) -> dict[str, polib.POFile]:
         """Run makemessages on a copy of the sources and return each language's new catalogue."""
 
         def skipped(directory: str, names: list[str]) -> set[str]:
@@ -241,13 +201,13 @@ class Command(BaseCommand):
             for language in languages
         }
 
-    def stale_mo_files(self, locale_dir: Path, scratch: Path) -> list[str]:
+    def stale_mo_files(self, locale_dirs: list[Path], base: Path, scratch: Path) -> list[str]:
         """Every .po whose committed .mo is missing or differs from what msgfmt makes of it."""
         scratch.mkdir()
         problems = []
-        for po in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
-            name = po.relative_to(locale_dir)
-            fresh = scratch / f"{po.parent.parent.name}-{po.stem}.mo"
+        for po in sorted(po for directory in locale_dirs for po in directory.glob("*/*/*.po")):
+            name = po.relative_to(base)
+            fresh = scratch / f"{po.parent.parent.parent.name}-{po.parent.parent.name}-{po.stem}.mo"
             # The options compilemessages uses.
             result = subprocess.run(
                 ["msgfmt", "--check-format", "-o", fresh, po], capture_output=True, text=True
@@ -256,18 +216,26 @@ class Command(BaseCommand):
             if result.returncode:
                 problems.append(f"{name} does not compile:\n{result.stderr}")
             elif not committed.exists():
-                problems.append(
-                    f"{committed.relative_to(locale_dir)} is missing (run `make messages`)"
-                )
+                problems.append(f"{committed.relative_to(base)} is missing (run `make messages`)")
             elif compiled_catalogue(committed) != compiled_catalogue(fresh):
                 problems.append(
-                    f"{committed.relative_to(locale_dir)} is out of date (run `make messages`)"
+                    f"{committed.relative_to(base)} is out of date (run `make messages`)"
                 )
         return problems
 
-    def uncovered_django_gaps(self, kk_dir: Path) -> list[str]:
-        """Msgids Django's Kazakh catalogues leave untranslated that the project does not supply."""
+    def uncovered_django_gaps(self, kk_dirs: list[Path]) -> list[str]:
+        """Msgids Django's Kazakh catalogues leave untranslated that no project catalogue
+        supplies."""
         django_dir = Path(django.__file__).parent
+        # At run time a domain's catalogues are merged: whichever of them translates a msgid
+        # covers it.
+        covered: dict[str, set[Key]] = {}
+        for app, domain in DJANGO_CATALOGUES:
+            kazakh = django_dir / app / "locale" / "kk" / "LC_MESSAGES" / f"{domain}.po"
+            covered.setdefault(domain, set()).update(translated_keys(kazakh))
+        for domain, keys in covered.items():
+            for kk_dir in kk_dirs:
+                keys.update(translated_keys(kk_dir / f"{domain}.po"))
         problems = []
         for app, domain in DJANGO_CATALOGUES:
             english = django_dir / app / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
@@ -276,17 +244,9 @@ class Command(BaseCommand):
                     f"Skipped {app} ({domain}): this Django has no {english.name} to compare with."
                 )
                 continue
-            kazakh = django_dir / app / "locale" / "kk" / "LC_MESSAGES" / f"{domain}.po"
-            django_has = (
-                {e.key for e in read_po(kazakh) if e.translated} if kazakh.exists() else set()
-            )
-            project = kk_dir / f"{domain}.po"
-            project_has = (
-                {e.key for e in read_po(project) if e.translated} if project.exists() else set()
-            )
             problems += [
-                f"{app} ({domain}): {entry}"
+                f"{app} ({domain}): {describe(entry)}"
                 for entry in read_po(english)
-                if entry.msgid and entry.key not in django_has and entry.key not in project_has
+                if key(entry) not in covered[domain]
             ]
         return problems
