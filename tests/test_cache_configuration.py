@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 
-from .test_production_settings import REAL_KEY, run_python
+from .settings_subprocess import REAL_KEY, run_python
 
 SHOW_CACHE = (
     "import json; from dialogue_platform import settings; "

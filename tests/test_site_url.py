@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from meetings.models import Meeting
 
-from .test_production_settings import REAL_KEY, run_python
+from .settings_subprocess import REAL_KEY, run_python
 
 pytestmark = pytest.mark.django_db
 
