@@ -4,7 +4,6 @@ then written in one transaction; export → import reproduces the same records."
 import csv
 import datetime
 import io
-import random
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,27 +14,18 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.models import Meeting, Organisation, Topic
+from meetings.models import Meeting, Topic
 from recommendations.exports import COLUMNS
 from recommendations.importer import IMPORTED_SUMMARY, import_recommendations
-from recommendations.models import AffectedGroup, Assessment, Recommendation
+from recommendations.models import Assessment, Recommendation
 
 from . import factories
+from .csv_files import csv_bytes, synthetic_csv
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2025, 6, 1)
 IMPORT_URL = "admin:recommendations_recommendation_import"
-
-
-def csv_bytes(records: list[dict], *, columns: list[str] = COLUMNS, bom: bool = True) -> bytes:
-    """A CSV file as the export writes it: a byte-order mark, a header, one line per record."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for record in records:
-        writer.writerow([record.get(column, "") for column in columns])
-    return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
 
 
 def record(**values: str) -> dict:
@@ -677,59 +667,6 @@ def test_no_file_makes_the_import_fail_with_an_exception(vocabulary, body, noise
     rows = [values for values in body if any(value.strip() for value in values)]
     # Either the file is refused with reasons, or every (non-blank) row was applied.
     assert result.problems or result.created + result.updated + result.unchanged == len(rows)
-
-
-# A generator for large files (also what the 100,000-row timing in the README uses) ---------
-
-
-def synthetic_csv(
-    count: int,
-    *,
-    topics: list[str],
-    groups: list[str],
-    bodies: list[str],
-    meetings: list[str],
-    seed: int = 2013,
-) -> bytes:
-    """`count` plausible rows over the given slugs; about two in three have a status."""
-    rng = random.Random(seed)
-    statuses = ["implemented", "in_progress", "partially_implemented", "not_started"]
-    rows = []
-    for n in range(count):
-        year = 2013 + n % 13
-        assessed = rng.random() < 0.66
-        rows.append(
-            {
-                "reference": f"GEN-{year}-{n:06d}",
-                "year": str(year),
-                "status": rng.choice(statuses) if assessed else "not_assessed",
-                "text": f"Generated recommendation {n}: ensure that the measure is adopted.",
-                "topics": "; ".join(rng.sample(topics, k=min(len(topics), rng.randint(1, 2)))),
-                "affected_groups": "; ".join(rng.sample(groups, k=min(len(groups), 1))),
-                "responsible_bodies": "; ".join(
-                    rng.sample(bodies, k=min(len(bodies), rng.randint(1, 2)))
-                ),
-                "meeting": rng.choice(meetings) if rng.random() < 0.5 else "",
-                "last_assessment_date": f"{year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
-                if assessed
-                else "",
-                "language": "en",
-            }
-        )
-    return csv_bytes(rows)
-
-
-def write_synthetic_csv(path: str, count: int = 100_000) -> None:
-    """A file of `count` rows over the slugs in the database (e.g. after `load_demo`)."""
-    data = synthetic_csv(
-        count,
-        topics=list(Topic.objects.values_list("slug", flat=True)),
-        groups=list(AffectedGroup.objects.values_list("slug", flat=True)),
-        bodies=list(Organisation.objects.values_list("slug", flat=True)),
-        meetings=list(Meeting.objects.values_list("slug", flat=True)),
-    )
-    with open(path, "wb") as file:
-        file.write(data)
 
 
 def test_an_import_is_kept_in_the_audit_history_with_who_and_from_which_file(
