@@ -130,6 +130,7 @@ class Record:
     draft_item: AgendaItem
     report: Document
     evaluation: Document
+    paper_of_draft_meeting: Document
     draft_document: Document
     adopted: Recommendation
     in_progress: Recommendation
@@ -151,7 +152,8 @@ def record() -> Record:
     """Some published and some draft records, for tests that need "a record" rather than
     particular numbers: two published meetings and a draft one, their agendas, participants
     and documents, four published recommendations (one adopted at the draft meeting) with
-    their implementation histories, and a draft recommendation and document.
+    their implementation histories, and a draft recommendation and document. Published:
+    2 meetings, 4 recommendations, 3 documents.
 
     Published:
     - `meeting` (2022-06-15, online, extraordinary, Astana, chaired by `chair`): `item` on
@@ -164,7 +166,8 @@ def record() -> Record:
     - `in_progress` (CAB-2019-001, at `older_meeting`): `children` and `torture`, `women`,
       addressed to `court` and `ministry`; in progress (2020-02-01).
     - `not_assessed` (CAB-2017-001): `children`, addressed to `court`; no history.
-    - `adopted_at_draft_meeting` (CAB-2023-002, at `draft_meeting`): `prisons`, `ministry`.
+    - `adopted_at_draft_meeting` (CAB-2023-002, at `draft_meeting`): `prisons`, `ministry`;
+      and `paper_of_draft_meeting`, a document: records published before their meeting.
 
     Drafts, each titled or worded with DRAFT: `draft_meeting` (2023-03-01) with `draft_item`
     on `prisons`; `draft_document` and `draft_recommendation` (CAB-2023-001, implemented) on
@@ -261,6 +264,9 @@ def record() -> Record:
         meeting=the_meeting,
     )
     evaluation.authors.add(ngo)
+    paper_of_draft_meeting = document(
+        title="Statement on pre-trial detention", kind=Document.Kind.OTHER, meeting=draft_meeting
+    )
     draft_document = document(title=f"{DRAFT}: document", is_published=False)
     draft_document.topics.add(prisons)
 
@@ -351,6 +357,7 @@ def record() -> Record:
         draft_item=draft_item,
         report=report,
         evaluation=evaluation,
+        paper_of_draft_meeting=paper_of_draft_meeting,
         draft_document=draft_document,
         adopted=adopted,
         in_progress=in_progress,

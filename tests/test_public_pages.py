@@ -26,10 +26,10 @@ def test_home_shows_latest_meetings_totals_charts_topics_and_search(client, reco
     assert "Recommendations by year" in html
     assert record.torture.name in html  # a topic
     assert 'type="search"' in html
-    # Published only: two meetings, four recommendations, two documents.
+    # Published only: two meetings, four recommendations, three documents.
     assert '<a href="/meetings/">2</a>' in html
     assert '<a href="/recommendations/">4</a>' in html
-    assert '<a href="/documents/">2</a>' in html
+    assert '<a href="/documents/">3</a>' in html
 
 
 def test_meeting_page_reads_like_the_official_record(client, record):
@@ -132,7 +132,7 @@ def test_topic_and_organisation_lists(client, record):
 
 def test_document_list_and_detail(client, record):
     html = page(client, reverse("documents:list"))
-    assert "2 documents" in html
+    assert "3 documents" in html
     html = page(client, record.evaluation.get_absolute_url())
     assert record.evaluation.title in html
     assert record.meeting.title in html
