@@ -183,7 +183,7 @@ def record() -> Record:
     )
     women = affected_group(name="Women and girls", slug="women-girls")
     ministry = organisation(
-        name="Ministry of Internal Affairs", short_name="MIA", slug="ministry-of-internal-affairs"
+        name="Ministry of Internal Affairs", slug="ministry-of-internal-affairs"
     )
     court = organisation(
         name="Supreme Court", slug="supreme-court", kind=Organisation.Kind.JUDICIARY

@@ -17,7 +17,7 @@ def test_public_page_has_no_accessibility_violations(page: Page, demo, path: str
     assert_no_violations(page)
 
 
-def test_the_admin_meeting_form_has_no_accessibility_violations(page: Page, demo):
+def test_the_admin_meeting_form_has_no_accessibility_violations(page: Page, record):
     script_errors = []
     page.on("pageerror", lambda error: script_errors.append(error))
     log_in_as_secretariat(page, next_path="/admin/meetings/meeting/add/")
