@@ -152,11 +152,11 @@ def record() -> Record:
     """Some published and some draft records, for tests that need "a record" rather than
     particular numbers: two published meetings and a draft one, their agendas, participants
     and documents, four published recommendations (one adopted at the draft meeting) with
-    their implementation histories, and a draft recommendation and document. Published:
-    2 meetings, 4 recommendations, 3 documents.
+    their implementation histories, and a draft recommendation and document.
 
-    Published:
-    - `meeting` (2022-06-15, online, extraordinary, Astana, chaired by `chair`): `item` on
+    Published (2 meetings, 4 recommendations, 3 documents):
+    - `meeting` (2022-06-15, online, extraordinary, Astana, chaired by `chair`; titled in
+      English, Russian and Kazakh, its first item and chair also in Russian): `item` on
       `torture` and `second_item` on `children`; `ministry`, `ngo` (speaker) and `osce`
       (observer) attend; `report` (by `ngo`, on `item`) and `evaluation` (by `ngo`, no file).
     - `older_meeting` (2019-05-01, in person, regular): `older_item` on `children`; `court`.
