@@ -5,7 +5,6 @@ One file, every deploy-time value read from the environment (see README,
 """
 
 import os
-import uuid
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,14 +29,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# pytest sets PYTEST_VERSION for the whole session; tests run with production settings
-# except for the secret key, which they may not have.
-TESTING = "PYTEST_VERSION" in os.environ
 
 PLACEHOLDER_SECRET_KEYS = {"", "change-me", "changeme", "secret", "insecure"}
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if SECRET_KEY in PLACEHOLDER_SECRET_KEYS or SECRET_KEY.startswith("django-insecure"):
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to a long random value when DEBUG is off "
             '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
@@ -72,9 +68,9 @@ SITE_URL = site_url(os.environ.get("SITE_URL", "").strip())
 # HTTPS. Production sits behind a reverse proxy that terminates TLS and sets
 # X-Forwarded-Proto, overwriting whatever the client sent (README, "Deployment").
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Off locally and in the test suite, which speak plain http; SECURE_SSL_REDIRECT=0 also
-# serves production settings over plain http on loopback (the load script).
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
+# Off locally, which speaks plain http; SECURE_SSL_REDIRECT=0 also serves production
+# settings over plain http on loopback (the load script).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers probe the health check over plain http.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Sent only on https responses. Preload and includeSubDomains are switchable because
@@ -215,9 +211,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # Cache: in-process memory by default; Redis, shared by every app server, when REDIS_URL
-# is set. Each test run gets its own key prefix so runs sharing a Redis never see each
-# other's entries (what they leave behind expires with the default five-minute timeout).
-CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex[:12]}" if TESTING else "dialogue-platform"
+# is set.
+CACHE_KEY_PREFIX = "dialogue-platform"
 if REDIS_URL := os.environ.get("REDIS_URL", ""):
     CACHES = {
         "default": {
@@ -243,8 +238,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Login throttling (django-axes): five failed logins for one username from one address
 # lock that pair out for 15 minutes, and thirty from one address, whatever the usernames,
@@ -274,7 +267,7 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # deployment knows how many append to X-Forwarded-For. A wrong 0 behind a proxy would
 # make every visitor the proxy's one address, so that anyone could lock any account and
 # thirty failures everyone: production refuses to start without it, as without a key.
-_num_proxies = os.environ.get("NUM_PROXIES", "0" if DEBUG or TESTING else None)
+_num_proxies = os.environ.get("NUM_PROXIES", "0" if DEBUG else None)
 if _num_proxies is None:
     raise ImproperlyConfigured(
         "NUM_PROXIES must be set when DEBUG is off: the number of reverse proxies in front "
@@ -318,15 +311,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 
-# Serve static files straight from the source folders in local mode and tests
-# (no collectstatic needed there); production serves the collected, hashed files.
-WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Serve static files straight from the source folders in local mode (no collectstatic
+# needed there); production serves the collected, hashed files.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

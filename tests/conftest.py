@@ -48,8 +48,16 @@ def client() -> Client:
 
 
 @pytest.fixture
+def record(db) -> factories.Record:
+    """Some published and some draft records, each named (tests/factories.py, `record()`)."""
+    return factories.record()
+
+
+@pytest.fixture
 def demo(db):
-    """The full demo data set: vocabularies, organisations, the seed meeting, illustrative recommendations."""
+    """The full demo data set: vocabularies, organisations, the seed meeting, illustrative
+    recommendations. Only for tests of the demo itself: its numbers and texts will change;
+    tests that need "some records" take `record`."""
     return load_demo()
 
 

@@ -110,8 +110,8 @@ def assert_worth_comparing(contents: dict[str, Rows]) -> None:
 
 
 @pytest.fixture
-def populated(demo, client) -> None:
-    """The demo data, plus a row in each kind of table the demo leaves empty: a staff
+def populated(record, client) -> None:
+    """The record fixture, plus a row in each kind of table it leaves empty: a staff
     account in a group, with permissions, a session, a failed login, an admin log entry.
     (Its own group: the migrations' Secretariat group may be gone after a browser test.)"""
     staff = factories.user(username="aigerim", is_staff=True)
@@ -121,9 +121,8 @@ def populated(demo, client) -> None:
     staff.user_permissions.add(Permission.objects.get(codename="view_meeting"))
     client.force_login(staff)
     client.post(reverse("admin:login"), {"username": "aigerim", "password": "wrong"})
-    meeting = Meeting.objects.first()
     LogEntry.objects.log_actions(
-        user_id=staff.pk, queryset=[meeting], action_flag=CHANGE, change_message="Checked."
+        user_id=staff.pk, queryset=[record.meeting], action_flag=CHANGE, change_message="Checked."
     )
 
 

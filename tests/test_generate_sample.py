@@ -1,9 +1,12 @@
 """`python -m bench.generate_sample` builds the synthetic data set the benchmark measures against,
 and never mixes it with real or demonstration data. (Its speed is measured by `make bench`.)"""
 
+import re
+
 import pytest
 
 from bench.generate_sample import main
+from bench.sample import EN_VERBS, RU_VERBS
 from meetings.models import Meeting
 from recommendations.models import Assessment, Recommendation, Status
 
@@ -47,12 +50,21 @@ def test_it_creates_published_meetings_and_classified_sample_recommendations():
         assert len(recommendation.affected_groups.all()) <= 2
         assert 1 <= len(recommendation.responsible_bodies.all()) <= 3
         assert recommendation.assessments.count() <= 4
-    # Enough variety for search: English and Russian texts, several years and meetings.
-    texts = " ".join(recommendations.values_list("text", flat=True))
-    assert "Ensure" in texts or "Adopt" in texts
-    assert "Обеспечить" in texts or "Принять" in texts
-    assert recommendations.values("year").distinct().count() > 5
-    assert recommendations.filter(meeting__isnull=False).exists()
+    # Enough variety for search: texts of English and Russian sentences, every year, and
+    # meetings of the recommendation's own year.
+    sentences = [
+        sentence
+        for text in recommendations.values_list("text", flat=True)
+        for sentence in re.split(r"(?<=\.) ", text)
+    ]
+    english = [s for s in sentences if s.startswith(tuple(EN_VERBS)) and s.endswith(".")]
+    russian = [s for s in sentences if s.startswith(tuple(RU_VERBS)) and s.endswith(".")]
+    assert english and russian
+    assert len(english) + len(russian) == len(sentences)  # nothing else
+    assert set(recommendations.values_list("year", flat=True)) == set(range(2013, 2026))
+    adopted = Recommendation.objects.filter(meeting__isnull=False).select_related("meeting")
+    assert adopted.exists()
+    assert {rec.meeting.date.year == rec.year for rec in adopted} == {True}
 
 
 def test_each_status_is_that_of_the_latest_assessment():
@@ -64,13 +76,14 @@ def test_each_status_is_that_of_the_latest_assessment():
         assert recommendation.status == (latest.status if latest else Status.NOT_ASSESSED)
 
 
-def test_it_refuses_a_database_holding_the_demo_data(demo):
-    demo_count = Recommendation.objects.count()
+def test_it_refuses_a_database_holding_other_recommendations(record):
+    # Real or demonstration ones: anything without a SAMPLE- reference, drafts included.
+    others = set(Recommendation.objects.values_list("reference", flat=True))
 
-    with pytest.raises(SystemExit, match="not synthetic"):
+    with pytest.raises(SystemExit, match="holds 5 recommendations that are not synthetic"):
         generate()
 
-    assert Recommendation.objects.count() == demo_count
+    assert set(Recommendation.objects.values_list("reference", flat=True)) == others
     assert not Meeting.objects.filter(slug__startswith="sample-").exists()
 
 

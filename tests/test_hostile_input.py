@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.models import Document, Meeting
-from recommendations.models import Recommendation
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +41,13 @@ PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "
               "page", "year", "format", "organisation", "kind", "language", "p", "x"]  # fmt: skip
 
 
-def public_paths() -> list[str]:
-    meeting = Meeting.objects.published().first()
-    rec = Recommendation.objects.published().first()
-    document = Document.objects.published().first()
+def public_paths(record: factories.Record) -> list[str]:
+    meeting, rec, document = record.meeting, record.adopted, record.report
     paths = [
         "/", "/meetings/", meeting.get_absolute_url(), "/meetings/feed/", "/meetings/calendar.ics",
         "/recommendations/", rec.get_absolute_url(), "/recommendations/feed/",
         "/recommendations/export.csv", "/recommendations/export.json", "/topics/",
-        "/topics/torture-prevention/", "/organisations/", "/organisations/kibhr/", "/documents/",
+        "/topics/torture-prevention/", "/organisations/", "/organisations/kbhr/", "/documents/",
         document.get_absolute_url(), f"/documents/{document.pk}/download", "/search/",
         "/sitemap.xml", "/sitemap-recommendations.xml", "/robots.txt", "/healthz",
     ]  # fmt: skip
@@ -72,8 +69,8 @@ def fetch(client, path: str, query: list[tuple[str, str]]):
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_no_public_url_fails_or_reflects_markup(client, demo, data):
-    paths = public_paths()
+def test_no_public_url_fails_or_reflects_markup(client, record, data):
+    paths = public_paths(record)
     path = data.draw(st.sampled_from(paths))
     query = data.draw(queries)
     response, body = fetch(client, path, query)
@@ -82,7 +79,7 @@ def test_no_public_url_fails_or_reflects_markup(client, demo, data):
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-def test_every_hostile_value_in_every_parameter_of_the_lists(client, demo, value):
+def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, value):
     for path in (
         "/recommendations/",
         "/meetings/",
@@ -95,7 +92,7 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, demo, value
         assert PROBE.encode() not in body
 
 
-def test_hostile_path_segments_are_not_found_not_errors(client, demo):
+def test_hostile_path_segments_are_not_found_not_errors(client, record):
     for path in ("/recommendations/%00/", "/meetings/%3Cx-probe%3E/", "/topics/" + "x" * 5000 + "/",
                  "/documents/99999999999999999999/", "/organisations/%27%20OR%201=1/"):  # fmt: skip
         response = client.get(path)

@@ -14,49 +14,50 @@ from . import factories
 
 pytestmark = pytest.mark.django_db
 
-SEED = "/meetings/2021-10-22-snap-online-meeting/"
+MEETING = "/meetings/2022-06-15-extraordinary/"  # the `record` fixture's
 
 
-def test_english_stays_unprefixed_and_the_others_are_prefixed(client, demo):
+def test_english_stays_unprefixed_and_the_others_are_prefixed(client, record):
     for prefix, lang in (("", "en"), ("/ru", "ru"), ("/kk", "kk")):
-        response = client.get(prefix + SEED)
+        response = client.get(prefix + MEETING)
         assert response.status_code == 200
         assert f'<html lang="{lang}">' in response.content.decode()
     with translation.override("ru"):
         assert reverse("meetings:list") == "/ru/meetings/"
 
 
-def test_every_page_links_its_other_languages(client, demo):
-    html = client.get("/ru" + SEED).content.decode()
+def test_every_page_links_its_other_languages(client, record):
+    html = client.get("/ru" + MEETING).content.decode()
     for lang, prefix in (("en", ""), ("ru", "/ru"), ("kk", "/kk")):
-        assert f'hreflang="{lang}" href="{settings.SITE_URL}{prefix}{SEED}"' in html
+        assert f'hreflang="{lang}" href="{settings.SITE_URL}{prefix}{MEETING}"' in html
 
 
-def test_the_switcher_keeps_the_page_and_its_filters(client, demo):
+def test_the_switcher_keeps_the_page_and_its_filters(client, record):
     html = client.get("/recommendations/?topic=children&status=implemented&page=1").content.decode()
     switcher = html[html.index('class="language-switcher"') :]
     assert 'href="/kk/recommendations/?topic=children&amp;status=implemented"' in switcher
     assert 'href="/ru/recommendations/?topic=children&amp;status=implemented"' in switcher
 
 
-def test_the_switcher_drops_filters_it_did_not_understand(client, demo):
+def test_the_switcher_drops_filters_it_did_not_understand(client, record):
     html = client.get("/recommendations/?topic=children&year_from=abc").content.decode()
     switcher = html[html.index('class="language-switcher"') :]
     assert 'href="/ru/recommendations/?topic=children"' in switcher
 
 
-def test_content_is_shown_in_the_readers_language(client, demo):
-    html = client.get("/ru" + SEED).content.decode()
-    assert "Гендерное равенство, предыдущие рекомендации" in html
-    assert "Усен Сулеймен" in html
-    html = client.get("/kk" + SEED).content.decode()
-    assert "Әйелдер мен қыздардың құқықтары мен мүмкіндіктерін кеңейту" in html
+def test_content_is_shown_in_the_readers_language(client, record):
+    html = client.get("/ru" + MEETING).content.decode()
+    assert "<h1>Внеочередное заседание о местах лишения свободы</h1>" in html
+    assert "Независимый мониторинг мест лишения свободы" in html  # its agenda
+    assert "Алия Бекова" in html and "Aliya Bekova" not in html  # its chair
+    html = client.get("/kk" + MEETING).content.decode()
+    assert "<h1>Бас бостандығынан айыру орындары туралы кезектен тыс отырыс</h1>" in html
 
 
-def test_dates_are_formatted_for_the_language(client, demo):
-    assert "22 October 2021" in client.get(SEED).content.decode()
-    assert "22 октября 2021" in client.get("/ru" + SEED).content.decode()
-    assert "2021 жылғы 22 қазан" in client.get("/kk" + SEED).content.decode()
+def test_dates_are_formatted_for_the_language(client, record):
+    assert "15 June 2022" in client.get(MEETING).content.decode()
+    assert "15 июня 2022" in client.get("/ru" + MEETING).content.decode()
+    assert "2022 жылғы 15 маусым" in client.get("/kk" + MEETING).content.decode()
 
 
 def test_a_missing_translation_falls_back_with_a_marker(client, db):
@@ -75,11 +76,11 @@ def test_kazakh_falls_back_to_russian_before_english(client, db):
     assert '<span lang="ru">Русское название</span>' in html
 
 
-def test_a_russian_query_finds_russian_content(client, demo):
-    response = client.get("/ru/search/", {"q": "торговли людьми"})
+def test_a_russian_query_finds_russian_content(client, record):
+    response = client.get("/ru/search/", {"q": "лишения свободы"})
     groups = {g["kind"].slug: g["count"] for g in response.context["groups"]}
-    assert groups["meetings"] == 1
-    assert Meeting.objects.search("ТОРГОВЛИ").count() == 1
+    assert groups == {"meetings": 1, "agenda-items": 1, "recommendations": 1, "documents": 0}
+    assert list(Meeting.objects.search("ЛИШЕНИЯ")) == [record.meeting]
 
 
 @pytest.mark.parametrize(

@@ -1,57 +1,14 @@
 """With DEBUG off, the settings are production settings, and refuse to start without a real key.
 
 Settings are read once per process, so each case imports them in a fresh interpreter with
-exactly the environment a server would have (and without pytest's marker variable).
+exactly the environment a server would have (tests/settings_subprocess.py).
 """
 
 import json
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-REAL_KEY = secrets.token_urlsafe(50)
-
-
-# What a test's own environment may hold that a server's would not. The browser tests set
-# DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy check rightly reports.
-NOT_INHERITED = {
-    "PYTEST_VERSION",
-    "DEBUG",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "NUM_PROXIES",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-}
-
-
-def run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    """Run the interpreter with this environment, minus any setting the caller's had."""
-    inherited = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in NOT_INHERITED and not name.startswith("SECURE_")
-    }
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT,
-        env={**inherited, "DJANGO_SETTINGS_MODULE": "dialogue_platform.settings", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
-    return run("-c", code, **env)
-
-
-def import_settings(**env: str) -> subprocess.CompletedProcess:
-    return run_python("import dialogue_platform.settings", **env)
+from .settings_subprocess import REAL_KEY, import_settings, run, run_python
 
 
 @pytest.mark.parametrize("key", [None, "", "change-me", "django-insecure-abc123"])
@@ -61,6 +18,44 @@ def test_without_a_real_secret_key_production_settings_refuse_to_load(key):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_under_pytest_the_production_settings_are_just_as_strict():
+    # pytest marks its whole session, subprocesses included, with PYTEST_VERSION; the test
+    # settings are a module of their own (dialogue_platform/test_settings.py).
+    result = import_settings(DEBUG="0", PYTEST_VERSION="8.4.2")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_suite_runs_the_production_settings_changing_only_what_tests_need():
+    from django.conf import global_settings
+
+    from dialogue_platform import settings as production
+    from dialogue_platform import test_settings
+
+    def value(module, name: str):
+        return getattr(module, name, getattr(global_settings, name, None))
+
+    names = {name for module in (production, test_settings) for name in dir(module)}
+    changed = {
+        name
+        for name in names
+        if name.isupper() and value(test_settings, name) != value(production, name)
+    }
+
+    assert changed == {
+        "SECURE_SSL_REDIRECT",  # the test client speaks plain http
+        "CACHE_KEY_PREFIX",  # each run its own keys
+        "CACHES",  # (under that prefix)
+        "PASSWORD_HASHERS",  # a fast hasher
+        "STORAGES",  # static files without collectstatic,
+        "WHITENOISE_USE_FINDERS",  # served from their folders
+        "WHITENOISE_AUTOREFRESH",
+    }
+    assert production.DEBUG is False
+    assert production.SESSION_COOKIE_NAME == "__Host-sessionid"
 
 
 def test_local_mode_runs_without_a_secret_key():

@@ -5,8 +5,7 @@ number of queries does not grow with the number of records."""
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from . import factories
@@ -102,20 +101,32 @@ def test_each_record_the_action_changes_gets_an_admin_log_entry(client, model, a
         assert entry.get_change_message() == REASONS[action]
 
 
-def action_queries(client, model: str, action: str, count: int) -> int:
-    records = [MAKERS[model](is_published=action == "unpublish") for _ in range(count)]
-    with CaptureQueriesContext(connection) as queries:
-        run_action(client, model, action, records)
-    return len(queries)
+# The queries of one action, however many records it changes: the session, the user and
+# their permissions (4); the list the action is taken from, built twice, with its filters'
+# choices and counts (meetings: years of the date hierarchy, topics, count, then again; 6;
+# documents: topics, count, then again, 4; recommendations: topics, affected groups,
+# organisations, count, then the three again, 7); then the action's own, in a savepoint
+# (savepoint, the records, one UPDATE, one INSERT of their history, the content type of the
+# admin log, one INSERT of their log entries, release: 7).
+ACTION_QUERIES = {"meeting": 4 + 6 + 7, "document": 4 + 4 + 7, "recommendation": 4 + 7 + 7}
 
 
 @pytest.mark.parametrize("action", ["publish", "unpublish"])
 @pytest.mark.parametrize("model", MAKERS)
 def test_the_actions_run_as_many_queries_for_fifty_records_as_for_five(
-    secretariat_client, model, action
+    secretariat_client, django_assert_num_queries, model, action
 ):
-    with_5 = action_queries(secretariat_client, model, action, 5)
-    assert action_queries(secretariat_client, model, action, 50) == with_5
+    for count in (5, 50):
+        records = [MAKERS[model](is_published=action == "unpublish") for _ in range(count)]
+        # As in a fresh worker, whatever test ran before: the log entries' content type is
+        # looked up once, then cached for the process.
+        ContentType.objects.clear_cache()
+        with django_assert_num_queries(ACTION_QUERIES[model]):
+            response = secretariat_client.post(
+                changelist_url(model),
+                {"action": action, "_selected_action": [r.pk for r in records], "index": "0"},
+            )
+        assert response.status_code == 302
 
 
 def test_publishing_every_result_of_a_search_publishes_those_and_no_others(client):

@@ -10,9 +10,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from meetings.models import Meeting
-
-from .test_production_settings import REAL_KEY, run_python
+from .settings_subprocess import REAL_KEY, run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +36,7 @@ def assert_all_on_the_site(urls: list[str]) -> None:
     assert [url for url in urls if not url.startswith(SITE + "/")] == []
 
 
-def test_a_page_cached_for_one_host_and_scheme_links_the_site_url_for_every_other(client, demo):
+def test_a_page_cached_for_one_host_and_scheme_links_the_site_url_for_every_other(client, record):
     for headers in REQUESTS:
         html = client.get("/ru/recommendations/?status=implemented", **headers).content.decode()
         alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)"', html)
@@ -50,7 +48,7 @@ def test_a_page_cached_for_one_host_and_scheme_links_the_site_url_for_every_othe
         ]
 
 
-def test_the_sitemap_index_and_its_pages_list_addresses_on_the_site_url(client, demo):
+def test_the_sitemap_index_and_its_pages_list_addresses_on_the_site_url(client, record):
     for headers in REQUESTS:
         index = client.get(reverse("sitemap"), **headers).content.decode()
         pages = re.findall(r"<loc>([^<]+)</loc>", index)
@@ -67,7 +65,7 @@ def test_robots_txt_names_the_sitemap_on_the_site_url(client, db):
 
 
 @pytest.mark.parametrize("feed", ["meetings:feed", "recommendations:feed"])
-def test_feeds_link_the_site_and_every_entry_on_the_site_url(client, demo, feed):
+def test_feeds_link_the_site_and_every_entry_on_the_site_url(client, record, feed):
     for headers in REQUESTS:
         body = client.get(reverse(feed), **headers).content.decode()
         parsed = feedparser.parse(body)
@@ -80,20 +78,21 @@ def test_feeds_link_the_site_and_every_entry_on_the_site_url(client, demo, feed)
         assert "localhost" not in body and "127.0.0.1" not in body
 
 
-def test_the_calendar_links_and_identifies_meetings_on_the_site_url(client, demo):
-    meeting = Meeting.objects.published().get()
+def test_the_calendar_links_and_identifies_meetings_on_the_site_url(client, record):
+    meetings = [record.older_meeting, record.meeting]
     for headers in REQUESTS:
         response = client.get(reverse("meetings:calendar"), **headers)
-        [event] = Calendar.from_ical(response.content).walk("VEVENT")
-        assert str(event["url"]) == SITE + meeting.get_absolute_url()
-        assert str(event["uid"]) == f"meeting-{meeting.pk}@dialogue.example.kz"
+        events = Calendar.from_ical(response.content).walk("VEVENT")
+        assert [(str(e["url"]), str(e["uid"])) for e in events] == [
+            (SITE + m.get_absolute_url(), f"meeting-{m.pk}@dialogue.example.kz") for m in meetings
+        ]
 
 
-def test_the_exports_url_column_is_on_the_site_url(client, demo):
+def test_the_exports_url_column_is_on_the_site_url(client, record):
     for headers in REQUESTS:
         response = client.get(reverse("recommendations:export_json"), **headers)
-        records = json.loads(b"".join(response.streaming_content))
-        assert_all_on_the_site([record["url"] for record in records])
+        rows = json.loads(b"".join(response.streaming_content))
+        assert_all_on_the_site([row["url"] for row in rows])
 
 
 def configured_site_url(**env: str):

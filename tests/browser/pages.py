@@ -6,6 +6,7 @@ from django.conf import settings
 from playwright.sync_api import Page
 
 from meetings.models import Document
+from recommendations.models import Recommendation
 
 WIDE = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -13,14 +14,16 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
 NOT_FOUND = "/no-such-page/"
 
-# One page of each public type, as paths (so a language prefix can be put in front).
-# `{document}` is the id of the demo's UN Women report, known only once the demo is loaded.
+# One page of each public type, as paths (so a language prefix can be put in front), in the
+# demo data: the real meeting of 22 October 2021 and its vocabularies. `{document}` is the id
+# of that meeting's UN Women report and `{recommendation}` the reference of a recommendation
+# with an implementation history, known only once the demo is loaded.
 PUBLIC_PAGES = {
     "home": "/",
     "meetings": "/meetings/",
     "meeting": "/meetings/2021-10-22-snap-online-meeting/",
     "recommendations-filtered": "/recommendations/?topic=torture-prevention&status=in_progress&status=implemented",
-    "recommendation": "/recommendations/DEMO-2013-008/",
+    "recommendation": "/recommendations/{recommendation}/",
     "topics": "/topics/",
     "topic": "/topics/torture-prevention/",
     "organisations": "/organisations/",
@@ -33,10 +36,15 @@ PUBLIC_PAGES = {
 
 def public_page_path(template: str) -> str:
     """The path of a page of the loaded demo data (after the `demo` fixture has run)."""
-    if "{document}" not in template:
-        return template
-    report = Document.objects.published().get(title__startswith="Recommendations of the UN Women")
-    return template.format(document=report.pk)
+    if "{document}" in template:
+        report = Document.objects.published().get(
+            title__startswith="Recommendations of the UN Women"
+        )
+        return template.format(document=report.pk)
+    if "{recommendation}" in template:
+        assessed = Recommendation.objects.published().filter(assessments__isnull=False)
+        return template.format(recommendation=assessed.order_by("reference").first().reference)
+    return template
 
 
 def visit(page: Page, path: str) -> None:

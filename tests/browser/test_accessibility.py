@@ -2,25 +2,13 @@
 where the secretariat logs a meeting."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from .admin import log_in_as_secretariat
+from .audit import assert_no_violations
 from .pages import PUBLIC_PAGES, visit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-WCAG_A_AND_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-axe = Axe()
-
-
-def assert_no_violations(page: Page) -> None:
-    results = axe.run(page, options=WCAG_A_AND_AA)
-    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.mark.parametrize("path", list(PUBLIC_PAGES.values()), ids=list(PUBLIC_PAGES))
@@ -29,7 +17,7 @@ def test_public_page_has_no_accessibility_violations(page: Page, demo, path: str
     assert_no_violations(page)
 
 
-def test_the_admin_meeting_form_has_no_accessibility_violations(page: Page, demo):
+def test_the_admin_meeting_form_has_no_accessibility_violations(page: Page, record):
     script_errors = []
     page.on("pageerror", lambda error: script_errors.append(error))
     log_in_as_secretariat(page, next_path="/admin/meetings/meeting/add/")

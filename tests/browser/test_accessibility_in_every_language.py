@@ -4,8 +4,8 @@ names and contrast (and the search page, in all three)."""
 import pytest
 from playwright.sync_api import Page
 
+from .audit import assert_no_violations
 from .pages import PUBLIC_PAGES, visit
-from .test_accessibility import assert_no_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

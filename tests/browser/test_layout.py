@@ -53,7 +53,7 @@ def test_public_page_fits_a_phone_screen_with_readable_text_and_is_photographed(
 
 @pytest.mark.parametrize("path", LIST_PAGES_WITH_FILTERS)
 def test_filters_show_beside_the_results_on_a_wide_screen_without_a_disclosure(
-    page: Page, demo, path: str
+    page: Page, record, path: str
 ):
     page.goto(path)
     filters = page.locator("details.filters")
@@ -69,7 +69,7 @@ def test_filters_show_beside_the_results_on_a_wide_screen_without_a_disclosure(
 
 @pytest.mark.parametrize("path", LIST_PAGES_WITH_FILTERS)
 def test_filters_are_folded_above_the_results_on_a_phone_and_open_from_the_keyboard(
-    phone_page: Page, demo, path: str
+    phone_page: Page, record, path: str
 ):
     page = phone_page
     page.goto(path)
