@@ -98,7 +98,7 @@ def test_the_seed_meeting_reads_like_the_press_release_in_each_language(client, 
     assert "Усен Сулеймен, Посол по особым поручениям" in russian
 
     kazakh = page("/kk" + url)
-    assert re.search(r"22 [Ққ]азан 2021", kazakh)
+    assert "2021 жылғы 22 қазан" in kazakh
     assert "Әйелдер мен қыздардың құқықтары мен мүмкіндіктерін кеңейту" in kazakh
     assert "Үсен Сүлеймен" in kazakh
 
