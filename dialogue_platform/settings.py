@@ -6,8 +6,10 @@ One file, every deploy-time value read from the environment (see README,
 
 import os
 import uuid
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -308,8 +310,57 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest document upload accepted, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
+
+
+def object_storage(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Uploads in an S3-compatible bucket (django-storages), which every app server shares.
+
+    The objects are private: they get the bucket's default ACL (keep the bucket private,
+    with no public policy) and are downloaded only through the view that refuses
+    unpublished documents, which reads them with the keys below. Without keys, boto3 looks
+    for credentials as usual (an instance role, ~/.aws)."""
+    from botocore.config import Config
+
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL of our own: buckets with ACLs disabled (the default on AWS) refuse any,
+            # and the bucket's default is private.
+            "default_acl": None,
+            # Names are random (meetings/uploads.py); never replace an object silently.
+            "file_overwrite": False,
+            # The admin links to the current file with a signed URL, for staff only: short.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A download is read from the bucket into memory up to this size, then into a
+            # temporary file, before its first byte is sent (meetings/views.py).
+            "max_memory_size": 2_621_440,
+            "client_config": Config(
+                # path (bucket in the URL's path, as MinIO serves by default) or virtual
+                # (bucket in the host name); unset, boto3 chooses.
+                s3={"addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE") or None},
+                # A bucket that does not answer fails the request in seconds, not minutes.
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"mode": "standard", "max_attempts": 3},
+            ),
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded documents: MEDIA_ROOT on the local disk, or the bucket AWS_STORAGE_BUCKET_NAME
+    # names (README, "Configuration"), which several app servers need.
+    "default": (
+        object_storage(os.environ)
+        if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
