@@ -226,10 +226,18 @@ if REDIS_URL := os.environ.get("REDIS_URL", ""):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-            # A stalled Redis fails the request quickly instead of holding a worker.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": {
+                # A stalled Redis fails the request quickly instead of holding a worker.
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+                # A Redis that is down or restarting is a cache miss, logged, not a server
+                # error: the cache only saves work, and its keys carry the data version, so
+                # what is computed instead is never stale.
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
