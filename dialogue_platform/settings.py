@@ -77,8 +77,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Off locally and in the test suite, which speak plain http; SECURE_SSL_REDIRECT=0 also
 # serves production settings over plain http on loopback (the load script).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
-# Load balancers probe the health check over plain http.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Load balancers and deploy scripts probe the health checks over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Sent only on https responses. Preload and includeSubDomains are switchable because
 # they bind every subdomain to https for a year once a browser has seen them.
 SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60
