@@ -116,3 +116,15 @@ def test_an_unknown_log_format_is_refused():
 
     assert result.returncode != 0
     assert "LOG_FORMAT must be text or json" in result.stderr
+
+
+def test_a_request_around_the_proxy_is_logged_without_a_warning(client, caplog, settings):
+    # The balancer's health probes reach an app server directly, without X-Forwarded-For;
+    # only a login counted by the wrong address deserves a warning.
+    settings.NUM_PROXIES = 1
+    caplog.set_level(logging.INFO)
+
+    client.get("/", REMOTE_ADDR="10.0.0.5")
+
+    assert [r.levelname for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert request_lines(caplog)[0].http["client"] == "10.0.0.5"

@@ -73,7 +73,7 @@ def log_request(request: HttpRequest, response: HttpResponseBase, seconds: float
         "path": request.get_full_path(),
         "status": response.status_code,
         "duration_ms": round(seconds * 1000, 1),
-        "client": client_ip_address(request),
+        "client": client_ip_address(request, warn=False),
         "user": user.pk if user is not None and user.is_authenticated else None,
     }
     level = logging.DEBUG if request.path in PROBES else logging.INFO
