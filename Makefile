@@ -7,7 +7,7 @@ PORT ?= 8000
 LOCAL := DEBUG=1
 
 .PHONY: install run test lint format migrations-check messages messages-check bench load \
-	cluster cluster-stop failover
+	cluster cluster-add-server cluster-stop failover
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ load: install
 # PostgreSQL, a Redis and an S3 server of the cluster's own (deploy/cluster.py).
 cluster: install
 	$(BIN)/python -m deploy.cluster start $(CLUSTER_ARGS)
+
+cluster-add-server: install
+	$(BIN)/python -m deploy.cluster add-server
 
 cluster-stop: install
 	$(BIN)/python -m deploy.cluster stop

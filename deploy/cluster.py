@@ -7,7 +7,8 @@ file under deploy/run/<name>/ (git-ignored), so that `make cluster-stop` stops e
 those. The cluster starts afresh each time: its database is created anew with the demo data
 and a Secretariat account, and the bucket lives in the S3 server's memory.
 
-    python -m deploy.cluster start [--port 8480]
+    python -m deploy.cluster start [--port 8480] [--app-servers 2]
+    python -m deploy.cluster add-server    # one more app server, on the running cluster
     python -m deploy.cluster stop
 
 Needs PostgreSQL on 127.0.0.1:5432 (started if not answering, as .ci/run does); installs
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -45,7 +47,6 @@ from bench.serve import (
 
 RUN_ROOT = ROOT / "deploy" / "run"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
-APP_SERVERS = ("app1", "app2")
 WORKERS = 2  # per app server: two servers on a two-core machine
 BUCKET = "dialogue-documents"
 REGION = "us-east-1"
@@ -192,9 +193,7 @@ def stop_process(cluster: Cluster, name: str, sig: signal.Signals = signal.SIGTE
         if group_alive(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
-            while group_alive(pid):
-                reap(pid)
-                time.sleep(0.1)
+            wait_for(f"{name} to end", lambda: reap(pid) or not group_alive(pid), 15)
     (cluster.run_dir / f"{name}.pid").unlink(missing_ok=True)
 
 
@@ -207,14 +206,15 @@ def reap(pid: int) -> None:
 # Waiting
 
 
-def wait_for(what: str, check: object, seconds: float = 60) -> None:
+def wait_for(what: str, check: Callable[[], object], seconds: float = 60) -> None:
+    """Until check() returns something true; any exception meanwhile means not yet."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         with contextlib.suppress(Exception):
-            if check():  # type: ignore[operator]
+            if check():
                 return
         time.sleep(0.2)
-    raise RuntimeError(f"{what} did not come up within {seconds:.0f} s.")
+    raise RuntimeError(f"Gave up waiting for {what} after {seconds:.0f} s.")
 
 
 def answers(url: str, timeout: float = 5) -> bool:
@@ -251,7 +251,7 @@ def start_s3(cluster: Cluster) -> None:
         aws_access_key_id="cluster",
         aws_secret_access_key=cluster.s3_secret,
     )
-    wait_for("The S3 server", client.list_buckets)
+    wait_for("the S3 server", client.list_buckets)
     # Private, as a new bucket is: no ACL or policy opens it.
     client.create_bucket(Bucket=BUCKET)
 
@@ -325,10 +325,12 @@ def start_app_server(cluster: Cluster, name: str) -> None:
         ],
     )  # fmt: skip
     # Ready: the server reaches the database, Redis and the bucket (/readyz).
-    wait_for(f"App server {name}", lambda: answers(f"http://{HOST}:{port}/readyz"))
+    wait_for(f"app server {name} to be ready", lambda: answers(f"http://{HOST}:{port}/readyz"))
 
 
-def start_nginx(cluster: Cluster) -> None:
+def nginx_command(cluster: Cluster) -> list[str]:
+    """nginx with the cluster's configuration, written afresh from the template for the
+    app servers the cluster has now, and checked."""
     nginx = ensure_debian_package("nginx", "nginx")
     servers = "\n".join(
         f"        server {HOST}:{port} max_fails=1 fail_timeout=5s;"
@@ -345,16 +347,32 @@ def start_nginx(cluster: Cluster) -> None:
     conf = cluster.run_dir / "nginx.conf"
     conf.write_text(config)
     error_log = str(cluster.run_dir / "nginx-error.log")
-    base = [nginx, "-c", str(conf), "-p", str(cluster.run_dir), "-e", error_log]
-    subprocess.run([*base, "-t", "-q"], check=True)
-    launch(cluster, "nginx", base)
+    command = [nginx, "-c", str(conf), "-p", str(cluster.run_dir), "-e", error_log]
+    subprocess.run([*command, "-t", "-q"], check=True)
+    return command
+
+
+def start_nginx(cluster: Cluster) -> None:
+    launch(cluster, "nginx", nginx_command(cluster))
     wait_for("nginx", lambda: answers(f"{cluster.url}/healthz"))
+
+
+def add_app_server(cluster: Cluster) -> str:
+    """README, "A third app server", on the running cluster: start one more app server
+    with the same environment, wait until it is ready, then add it to the balancer, whose
+    reload lets requests under way finish."""
+    name = f"app{len(cluster.app_ports) + 1}"
+    cluster.app_ports[name] = free_port()
+    cluster.save()
+    start_app_server(cluster, name)
+    subprocess.run([*nginx_command(cluster), "-s", "reload"], check=True)
+    return name
 
 
 # The cluster
 
 
-def start(name: str, port: int) -> Cluster:
+def start(name: str, port: int, app_servers: int = 2) -> Cluster:
     """Start every piece, or, if one fails, stop those already started and raise."""
     previous = Cluster.load(name)
     if previous and any(running_pid(previous, p) for p in previous.started):
@@ -366,7 +384,7 @@ def start(name: str, port: int) -> Cluster:
         name=name,
         port=port or free_port(),
         database="dialogue_cluster" if name == "cluster" else f"dialogue_cluster_{name}",
-        app_ports={server: free_port() for server in APP_SERVERS},
+        app_ports={f"app{n}": free_port() for n in range(1, app_servers + 1)},
         redis_port=free_port(),
         s3_port=free_port(),
     )
@@ -375,7 +393,7 @@ def start(name: str, port: int) -> Cluster:
         start_s3(cluster)
         start_redis(cluster)
         prepare_database(cluster)
-        for server in APP_SERVERS:
+        for server in cluster.app_ports:
             start_app_server(cluster, server)
         start_nginx(cluster)
     except BaseException:
@@ -387,7 +405,7 @@ def start(name: str, port: int) -> Cluster:
 def stop(cluster: Cluster) -> None:
     """Stop every process of the cluster, the balancer first, and drop its database: the
     bucket it referred to lived in the S3 server's memory."""
-    for name in ("nginx", *APP_SERVERS, "redis", "s3"):
+    for name in ("nginx", *cluster.app_ports, "redis", "s3"):
         stop_process(cluster, name)
     with contextlib.suppress(Exception):
         drop_postgres_database(cluster.database)
@@ -397,19 +415,24 @@ def stop(cluster: Cluster) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["start", "stop"])
+    parser.add_argument("action", choices=["start", "stop", "add-server"])
     parser.add_argument("--port", type=int, default=8480, help="nginx's port (0: any free one)")
+    parser.add_argument("--app-servers", type=int, default=2, help="how many app servers")
     parser.add_argument("--name", default="cluster", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.action == "stop":
+    if args.action in ("stop", "add-server"):
         cluster = Cluster.load(args.name)
         if cluster is None:
             print("No cluster is running.")
             return
-        stop(cluster)
-        print("Cluster stopped.")
+        if args.action == "add-server":
+            name = add_app_server(cluster)
+            print(f"App server {name} on port {cluster.app_ports[name]} is behind nginx.")
+        else:
+            stop(cluster)
+            print("Cluster stopped.")
         return
-    cluster = start(args.name, args.port)
+    cluster = start(args.name, args.port, args.app_servers)
     print(
         f"Cluster up on {cluster.url}/ : nginx before app servers on ports "
         f"{', '.join(map(str, cluster.app_ports.values()))}, PostgreSQL database "
