@@ -316,6 +316,7 @@ def start_app_server(cluster: Cluster, name: str) -> None:
             GUNICORN, "dialogue_platform.wsgi",
             "--bind", f"{HOST}:{port}",
             "--workers", str(WORKERS),
+            "--worker-class", "dialogue_platform.gunicorn_worker.WholeResponseWorker",
             # The app logs each request itself (dialogue_platform/core/logs.py).
             "--error-logfile", "-",
             # On SIGTERM, requests under way are finished before the workers stop.

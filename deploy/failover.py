@@ -201,6 +201,7 @@ class Scene:
     document_id: int
     meeting_path: str
     agenda_items: list[int]
+    staff: list[Client]  # a signed-in session for each agenda item's editor
 
 
 def query(cluster: Cluster, sql: str, *params: object) -> list[tuple]:
@@ -280,7 +281,9 @@ def set_scene(cluster: Cluster) -> Scene:
         "/recommendations/export.json",
         "/meetings/feed/",
     ]
-    return Scene(paths, document_id, f"/meetings/{slug}/", agenda_items[:STAFF_CLIENTS])
+    agenda_items = agenda_items[:STAFF_CLIENTS]
+    editors = [sign_in(cluster) for _ in agenda_items]
+    return Scene(paths, document_id, f"/meetings/{slug}/", agenda_items, editors)
 
 
 # The load
@@ -298,6 +301,11 @@ class Results:
     reads_after_save: list[float] = field(default_factory=list)  # seconds each
     events: list[str] = field(default_factory=list)
     app1_back_at: float = 0.0  # wall-clock time app server 1 was ready again
+    started: float = field(default_factory=time.monotonic)
+
+    def fail(self, what: str) -> None:
+        """A failure, with when it was seen, to set beside the events."""
+        self.failures.append(f"at {time.monotonic() - self.started:4.1f} s: {what}")
 
 
 def well_formed(path: str, body: bytes) -> bool:
@@ -325,16 +333,17 @@ def reader(cluster: Cluster, scene: Scene, deadline: float, results: Results) ->
         try:
             answer = client.request("GET", path)
         except Unanswered as error:
-            results.failures.append(f"public {error}")
+            results.fail(f"public {error}")
             continue
         results.public_seconds.append(answer.seconds)
         if answer.status != 200 or not well_formed(path, answer.body):
-            results.failures.append(f"public GET {path}: {answer.status}")
+            results.fail(f"public GET {path}: {answer.status}")
 
 
-def editor(cluster: Cluster, scene: Scene, item: int, deadline: float, results: Results) -> None:
+def editor(
+    cluster: Cluster, scene: Scene, staff: Client, item: int, deadline: float, results: Results
+) -> None:
     """Save the agenda item's outcome, each time anew, and read it back on the public page."""
-    staff = sign_in(cluster)
     change = f"/admin/meetings/agendaitem/{item}/change/"
     run = uuid.uuid4().hex[:8]
     saved = results.saved.setdefault(item, [])
@@ -346,10 +355,10 @@ def editor(cluster: Cluster, scene: Scene, item: int, deadline: float, results: 
         try:
             page = staff.request("GET", change)
         except Unanswered as error:
-            results.failures.append(f"admin {error}")
+            results.fail(f"admin {error}")
             continue
         if page.status != 200:
-            results.failures.append(f"admin GET {change}: {page.status}")
+            results.fail(f"admin GET {change}: {page.status}")
             continue
         outcome = f"Outcome{run}x{item}x{n}"
         fields = replaced(
@@ -366,7 +375,7 @@ def editor(cluster: Cluster, scene: Scene, item: int, deadline: float, results: 
             unanswered.append(outcome)
             continue
         if answer.status != 302:
-            results.failures.append(f"admin save answered {answer.status}")
+            results.fail(f"admin save answered {answer.status}")
             continue
         results.save_seconds.append(answer.seconds)
         saved.append(outcome)
@@ -374,12 +383,12 @@ def editor(cluster: Cluster, scene: Scene, item: int, deadline: float, results: 
         try:
             shown = public.request("GET", scene.meeting_path)
         except Unanswered as error:
-            results.failures.append(f"public read after a save: {error}")
+            results.fail(f"public read after a save: {error}")
             continue
         results.reads_after_save.append(shown.seconds)
         results.public_seconds.append(shown.seconds)
         if shown.status != 200 or outcome.encode() not in shown.body:
-            results.failures.append(f"stale: {scene.meeting_path} ({shown.status}) lacks {outcome}")
+            results.fail(f"stale: {scene.meeting_path} ({shown.status}) lacks {outcome}")
 
 
 def trouble(cluster: Cluster, started: float, seconds: float, results: Results) -> None:
@@ -420,7 +429,7 @@ def guarded(results: Results, target: Callable[..., None], *args: object) -> thr
         try:
             target(*args)
         except Exception as error:
-            results.failures.append(f"{target.__name__} stopped: {type(error).__name__} {error}")
+            results.fail(f"{target.__name__} stopped: {type(error).__name__} {error}")
             raise
 
     return threading.Thread(target=run, name=target.__name__)
@@ -445,11 +454,9 @@ def check_database(cluster: Cluster, results: Results) -> None:
             cluster, "SELECT outcome_en FROM meetings_historicalagendaitem WHERE id = %s", item
         )
         stored = {outcome for (outcome,) in history}
-        results.failures += [
-            f"lost save: agenda item {item} never held {outcome}"
-            for outcome in outcomes
-            if outcome not in stored
-        ]
+        for outcome in outcomes:
+            if outcome not in stored:
+                results.fail(f"lost save: agenda item {item} never held {outcome}")
         if not outcomes:
             continue
         [(current,)] = query(
@@ -460,7 +467,7 @@ def check_database(cluster: Cluster, results: Results) -> None:
             o for o in results.unanswered_saves[item] if save_number(o) > last
         }
         if current not in possible:
-            results.failures.append(f"agenda item {item} holds {current!r}, not its last save")
+            results.fail(f"agenda item {item} holds {current!r}, not its last save")
 
 
 def check_balancer(cluster: Cluster, results: Results) -> tuple[int, int]:
@@ -474,7 +481,7 @@ def check_balancer(cluster: Cluster, results: Results) -> tuple[int, int]:
         at = float(line.rsplit(" at=", 1)[1])
         answered_by_app1 += upstreams[-1] == app1 and at > results.app1_back_at
     if not answered_by_app1:
-        results.failures.append("app server 1 answered nothing after its restart")
+        results.fail("app server 1 answered nothing after its restart")
     return retried, answered_by_app1
 
 
@@ -487,7 +494,7 @@ def report(results: Results, seconds: float, clients: int, balancer: tuple[int, 
     for event in results.events:
         print(f"  {event}")
     print(
-        f"  public requests: {len(public):,}, failed {sum(f.startswith('public') for f in results.failures)}; "
+        f"  public requests: {len(public):,}, failed {sum(': public' in f for f in results.failures)}; "
         f"p50 {percentile(public, 0.5) * 1000:.0f} ms, p99 {percentile(public, 0.99) * 1000:.0f} ms"
     )
     print(
@@ -526,11 +533,11 @@ def main() -> None:
             f"{os.cpu_count()} cores, load average "
             f"{' / '.join(f'{n:.2f}' for n in os.getloadavg())}."
         )
-        started = time.monotonic()
+        started = results.started = time.monotonic()
         deadline = started + args.seconds
         threads = [
-            guarded(results, editor, cluster, scene, item, deadline, results)
-            for item in scene.agenda_items
+            guarded(results, editor, cluster, scene, staff, item, deadline, results)
+            for staff, item in zip(scene.staff, scene.agenda_items, strict=True)
         ]
         threads += [
             guarded(results, reader, cluster, scene, deadline, results)
