@@ -178,9 +178,10 @@ def json_chunks(records: Iterable[tuple]) -> Iterator[str]:
     or the client can see, not an export cut short after its first byte."""
     opening, separator = "[", "\n"
     for batch in batched(records, ROWS_PER_WRITE):
-        yield opening + separator + ",\n".join(
+        rows = ",\n".join(
             json.dumps(dict(zip(COLUMNS, record, strict=True)), ensure_ascii=False)
             for record in batch
         )
+        yield opening + separator + rows
         opening, separator = "", ",\n"
     yield opening + "\n]\n"
