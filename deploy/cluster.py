@@ -373,11 +373,15 @@ def add_app_server(cluster: Cluster) -> str:
 # The cluster
 
 
-def start(name: str, port: int, app_servers: int = 2) -> Cluster:
-    """Start every piece, or, if one fails, stop those already started and raise."""
+def start(name: str, port: int, app_servers: int = 2, *, replace: bool = False) -> Cluster:
+    """Start every piece, or, if one fails, stop those already started and raise. A cluster
+    of this name still running is refused, or with `replace` stopped first (what a run of
+    the failover test that was itself killed left behind)."""
     previous = Cluster.load(name)
     if previous and any(running_pid(previous, p) for p in previous.started):
-        raise SystemExit(f"A cluster is already running here; stop it first (make {name}-stop).")
+        if not replace:
+            raise SystemExit("A cluster is already running here: make cluster-stop stops it.")
+        stop(previous)
     run_dir = RUN_ROOT / name
     shutil.rmtree(run_dir, ignore_errors=True)
     run_dir.mkdir(parents=True)

@@ -525,7 +525,7 @@ def main() -> None:
     stop_on_sigterm()
     setup_started = time.monotonic()
     results = Results()
-    cluster = start("failover", port=0)
+    cluster = start("failover", port=0, replace=True)
     try:
         scene = set_scene(cluster)
         print(
