@@ -6,7 +6,8 @@ PORT ?= 8000
 # Local mode: debug on, SQLite unless DATABASE_URL says otherwise.
 LOCAL := DEBUG=1
 
-.PHONY: install run test lint format migrations-check messages messages-check bench load
+.PHONY: install run test lint format migrations-check messages messages-check bench load \
+	cluster cluster-add-server cluster-stop failover
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +54,18 @@ bench: install
 
 load: install
 	$(BIN)/python -m bench.load $(LOAD_ARGS)
+
+# Several app servers on this machine (README, "Operations"): nginx before two gunicorns,
+# PostgreSQL, a Redis and an S3 server of the cluster's own (deploy/cluster.py).
+cluster: install
+	$(BIN)/python -m deploy.cluster start $(CLUSTER_ARGS)
+
+cluster-add-server: install
+	$(BIN)/python -m deploy.cluster add-server
+
+cluster-stop: install
+	$(BIN)/python -m deploy.cluster stop
+
+# The cluster loses an app server and its Redis under load, and nothing is lost (CI runs it).
+failover: install
+	$(BIN)/python -m deploy.failover $(FAILOVER_ARGS)

@@ -5,8 +5,10 @@ One file, every deploy-time value read from the environment (see README,
 """
 
 import os
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -71,8 +73,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Off locally, which speaks plain http; SECURE_SSL_REDIRECT=0 also serves production
 # settings over plain http on loopback (the load script).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-# Load balancers probe the health check over plain http.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Load balancers and deploy scripts probe the health checks over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Sent only on https responses. Preload and includeSubDomains are switchable because
 # they bind every subdomain to https for a year once a browser has seen them.
 SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60
@@ -156,6 +158,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, timed across everything below.
+    "dialogue_platform.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -219,10 +223,18 @@ if REDIS_URL := os.environ.get("REDIS_URL", ""):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-            # A stalled Redis fails the request quickly instead of holding a worker.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": {
+                # A stalled Redis fails the request quickly instead of holding a worker.
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+                # A Redis that is down or restarting is a cache miss, logged, not a server
+                # error: the cache only saves work, and its keys carry the data version, so
+                # what is computed instead is never stale.
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -306,8 +318,57 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest document upload accepted, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
+
+
+def object_storage(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Uploads in an S3-compatible bucket (django-storages), which every app server shares.
+
+    The objects are private: they get the bucket's default ACL (keep the bucket private,
+    with no public policy) and are downloaded only through the view that refuses
+    unpublished documents, which reads them with the keys below. Without keys, boto3 looks
+    for credentials as usual (an instance role, ~/.aws)."""
+    from botocore.config import Config
+
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL of our own: buckets with ACLs disabled (the default on AWS) refuse any,
+            # and the bucket's default is private.
+            "default_acl": None,
+            # Names are random (meetings/uploads.py); never replace an object silently.
+            "file_overwrite": False,
+            # The admin links to the current file with a signed URL, for staff only: short.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A download is read from the bucket into memory up to this size, then into a
+            # temporary file, before its first byte is sent (meetings/views.py).
+            "max_memory_size": 2_621_440,
+            "client_config": Config(
+                # path (bucket in the URL's path, as MinIO serves by default) or virtual
+                # (bucket in the host name); unset, boto3 chooses.
+                s3={"addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE") or None},
+                # A bucket that does not answer fails the request in seconds, not minutes.
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"mode": "standard", "max_attempts": 3},
+            ),
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded documents: MEDIA_ROOT on the local disk, or the bucket AWS_STORAGE_BUCKET_NAME
+    # names (README, "Configuration"), which several app servers need.
+    "default": (
+        object_storage(os.environ)
+        if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -323,9 +384,18 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Logs go to standard error: one line per request with its duration
+# (core/logs.py) among the rest; LOG_FORMAT=json writes each line as a JSON object.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower() or "text"
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "dialogue_platform.core.logs.JSONFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -101,12 +101,19 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """The uploaded file of a published document, always as a download."""
+    """The uploaded file of a published document, always as a download.
+
+    The file comes from the configured storage, the local disk or a private bucket, through
+    this view alone, which is what refuses unpublished documents."""
     document = get_object_or_404(Document.objects.published().exclude(file=""), pk=pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404("The file of this document is missing.") from missing
+    # Opening it again reads an object from the bucket now (django-storages fetches it on
+    # first use; a local file is merely rewound), before the headers go: a bucket or server
+    # failing meanwhile gives an error the proxy can retry, never a download cut short.
+    handle.open("rb")
     return FileResponse(
         handle,
         as_attachment=True,

@@ -172,13 +172,16 @@ def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
 
 
 def json_chunks(records: Iterable[tuple]) -> Iterator[str]:
-    """A JSON array of row objects, written a batch of rows at a time."""
-    yield "["
-    separator = "\n"
+    """A JSON array of row objects, written a batch of rows at a time. The opening bracket
+    goes with the first batch: nothing is sent until rows are ready, so a failure in the
+    first query (the database, or the server itself, lost) is an error the proxy can retry
+    or the client can see, not an export cut short after its first byte."""
+    opening, separator = "[", "\n"
     for batch in batched(records, ROWS_PER_WRITE):
-        yield separator + ",\n".join(
+        rows = ",\n".join(
             json.dumps(dict(zip(COLUMNS, record, strict=True)), ensure_ascii=False)
             for record in batch
         )
-        separator = ",\n"
-    yield "\n]\n"
+        yield opening + separator + rows
+        opening, separator = "", ",\n"
+    yield opening + "\n]\n"

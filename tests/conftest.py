@@ -1,12 +1,20 @@
+import socket
+import subprocess
+import sys
+import time
 import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+import boto3
 import django.test
 import pytest
 from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils import translation
 
+from dialogue_platform.settings import object_storage
 from recommendations.demo import load_demo
 
 from . import factories
@@ -65,3 +73,70 @@ def demo(db):
 def secretariat_client(client, db):
     client.force_login(factories.secretariat_user())
     return client
+
+
+@dataclass
+class S3Server:
+    """An S3-compatible server on loopback (moto's standalone server): real HTTP, real
+    signatures, its own process, like the bucket of a deployment."""
+
+    endpoint: str
+    access_key: str = "test-access-key"
+    secret_key: str = "test-secret-key"
+    region: str = "us-east-1"
+
+    def client(self) -> Any:
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+            region_name=self.region,
+        )
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("The S3 server (moto) did not start.") from None
+                time.sleep(0.1)
+        yield S3Server(endpoint=f"http://127.0.0.1:{port}")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def bucket(s3_server, settings) -> str:
+    """Uploads go to a new, private bucket of their own on the S3 server, configured from
+    the same variables a deployment sets."""
+    name = f"documents-{uuid.uuid4().hex[:12]}"
+    s3_server.client().create_bucket(Bucket=name)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": object_storage(
+            {
+                "AWS_STORAGE_BUCKET_NAME": name,
+                "AWS_S3_ENDPOINT_URL": s3_server.endpoint,
+                "AWS_S3_REGION_NAME": s3_server.region,
+                "AWS_ACCESS_KEY_ID": s3_server.access_key,
+                "AWS_SECRET_ACCESS_KEY": s3_server.secret_key,
+            }
+        ),
+    }
+    return name

@@ -2,8 +2,10 @@
 environment a server would have. Settings are read once per process, so a test that needs
 them read under another environment runs them here, never in the suite's own process."""
 
+import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +50,22 @@ def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
 
 def import_settings(**env: str) -> subprocess.CompletedProcess:
     return run_python("import dialogue_platform.settings", **env)
+
+
+SHOW_CACHES = (
+    "import json; from dialogue_platform import settings; print(json.dumps(settings.CACHES))"
+)
+
+
+def cache_settings_all(**env: str) -> dict:
+    """CACHES as production settings make them from this environment."""
+    result = run_python(SHOW_CACHES, DEBUG="0", SECRET_KEY=REAL_KEY, NUM_PROXIES="1", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: a Redis that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

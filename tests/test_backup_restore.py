@@ -6,11 +6,13 @@ backup, pg_dump/pg_restore).
 """
 
 import datetime
+import io
 import os
 import shutil
 import sqlite3
 import stat
 import subprocess
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,14 +21,17 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 from django.urls import reverse
 
 from dialogue_platform.core.management.commands import backup as backup_command
-from meetings.models import AgendaItem, Meeting, Topic
+from meetings.models import AgendaItem, Document, Meeting, Topic
 from recommendations.models import Assessment, Recommendation
 
 from . import factories
@@ -299,3 +304,89 @@ def test_the_databases_own_backup_tools_restore_every_row(populated, tmp_path, o
     """What README, "Backup and restore", tells operators to run on the backend in use."""
     round_trip = {"sqlite": sqlite_backup_round_trip, "postgresql": pg_dump_round_trip}
     round_trip[connection.vendor](tmp_path, other_connection)
+
+
+# Uploaded files: a `.tar` backup carries them, from the local disk or the bucket.
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(params=["local disk", "bucket"])
+def storage(request, settings, tmp_path) -> str:
+    """Each test below runs with uploads on the local disk, then in an S3 bucket."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if request.param == "bucket":
+        request.getfixturevalue("bucket")
+    return request.param
+
+
+def download(client, document: Document) -> tuple[int, bytes]:
+    response = client.get(reverse("documents:download", args=[document.pk]))
+    body = b"".join(response.streaming_content) if response.status_code == 200 else b""
+    return response.status_code, body
+
+
+@pytest.mark.django_db
+def test_a_backup_archive_brings_back_a_documents_file_after_both_are_lost(
+    storage, client, tmp_path
+):
+    document = factories.document(title="Shadow report", file=SimpleUploadedFile("r.pdf", PDF))
+    backup = tmp_path / "backup.tar"
+
+    call_command("backup", str(backup))
+    # Everything lost: the file from the storage, every record from the database.
+    default_storage.delete(document.file.name)
+    connection.check_constraints()
+    call_command("flush", interactive=False, verbosity=0)
+    assert download(client, document)[0] == 404
+    call_command("restore", str(backup), interactive=False)
+
+    assert Document.objects.get().title == "Shadow report"
+    assert download(client, document) == (200, PDF)
+
+
+@pytest.mark.django_db
+def test_a_backup_archive_holds_the_files_of_past_versions_too(storage, client, tmp_path):
+    # The History page can restore a version whose file has since been replaced.
+    document = factories.document(file=SimpleUploadedFile("first.pdf", PDF))
+    first_name = document.file.name
+    document.file = SimpleUploadedFile("second.pdf", PDF + b"%second\n")
+    document.save()
+
+    call_command("backup", str(tmp_path / "backup.tar"))
+
+    with tarfile.open(tmp_path / "backup.tar") as archive:
+        names = set(archive.getnames())
+    assert names == {"records.json.gz", f"files/{first_name}", f"files/{document.file.name}"}
+
+
+@pytest.mark.django_db
+def test_a_backup_archive_is_readable_by_its_owner_alone(storage, tmp_path, permissive_umask):
+    factories.document(file=SimpleUploadedFile("r.pdf", PDF))
+
+    call_command("backup", str(tmp_path / "backup.tar"))
+
+    assert stat.S_IMODE((tmp_path / "backup.tar").stat().st_mode) == 0o600
+    assert [path.name for path in tmp_path.iterdir() if path.is_file()] == ["backup.tar"]
+
+
+@pytest.mark.django_db
+def test_an_archive_naming_a_file_outside_the_storage_is_refused_and_changes_nothing(
+    storage, tmp_path
+):
+    document = factories.document(file=SimpleUploadedFile("r.pdf", PDF))
+    call_command("backup", str(tmp_path / "backup.tar"))
+    with tarfile.open(tmp_path / "backup.tar", "a") as archive:
+        escape = tarfile.TarInfo("files/../../outside.pdf")
+        escape.size = len(PDF)
+        archive.addfile(escape, io.BytesIO(PDF))
+    default_storage.delete(document.file.name)
+    before = every_table(connection)
+
+    with pytest.raises(CommandError, match="not a usable backup archive"):
+        call_command("restore", str(tmp_path / "backup.tar"), interactive=False)
+
+    assert_same_tables(every_table(connection), before)
+    assert not (tmp_path / "outside.pdf").exists()
+    # Refused before any file was written, the archive's good one included.
+    assert not default_storage.exists(document.file.name)

@@ -167,6 +167,18 @@ def test_the_json_export_keeps_texts_that_begin_like_a_formula_as_they_are(clien
     assert sorted(r["text"] for r in records) == sorted(FORMULA_LIKE)
 
 
+@pytest.mark.parametrize("export", ["recommendations:export_csv", "recommendations:export_json"])
+def test_an_export_sends_its_first_rows_with_its_first_bytes(client, db, export):
+    # Nothing goes out before rows are ready: a server lost while the first query runs has
+    # sent nothing, so the proxy sends the request to another server instead of passing on
+    # a file cut short after its first byte.
+    factories.recommendation(reference="CAB-2017-001")
+
+    first = next(iter(client.get(reverse(export)).streaming_content))
+
+    assert b"CAB-2017-001" in first
+
+
 def test_the_list_links_to_its_downloads(client, record):
     html = client.get(reverse("recommendations:list") + "?topic=children").content.decode()
     assert "/recommendations/export.csv?topic=children" in html

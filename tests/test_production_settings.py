@@ -121,7 +121,7 @@ def test_production_settings_are_secure_by_default():
     assert json.loads(result.stdout.splitlines()[-1]) == {
         "DEBUG": False,
         "SECURE_SSL_REDIRECT": True,
-        "SECURE_REDIRECT_EXEMPT": ["^healthz$"],
+        "SECURE_REDIRECT_EXEMPT": ["^healthz$", "^readyz$"],
         "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
         "SECURE_HSTS_SECONDS": 31536000,
         "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,

@@ -16,14 +16,16 @@ from django.http import HttpRequest
 logger = logging.getLogger(__name__)
 
 
-def client_ip_address(request: HttpRequest) -> str | None:
+def client_ip_address(request: HttpRequest, *, warn: bool = True) -> str | None:
     """The address the request came from, seen through our own reverse proxies.
 
     Each proxy appends the address it received the request from to X-Forwarded-For, so
     with NUM_PROXIES proxies in front of the app the client is the NUM_PROXIES-th entry
     from the right. Anything further left was sent by the client and could be forged to
     dodge the lockout, so it is never used. Without proxies (NUM_PROXIES=0), or when the
-    header is shorter than it must be, the socket's address is the only trustworthy one.
+    header is shorter than it must be, the socket's address is the only trustworthy one;
+    that is logged as a warning (for logins), unless `warn` is off (for the request log:
+    a load balancer's probes reach the app servers directly).
     """
     remote_addr = request.META.get("REMOTE_ADDR")
     if settings.NUM_PROXIES <= 0:
@@ -31,6 +33,8 @@ def client_ip_address(request: HttpRequest) -> str | None:
     header = request.META.get("HTTP_X_FORWARDED_FOR", "")
     forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if len(forwarded) < settings.NUM_PROXIES:
+        if not warn:
+            return remote_addr
         logger.warning(
             "X-Forwarded-For has %d address%s, fewer than NUM_PROXIES (%d): counting login "
             "failures by the connecting address %s. Either NUM_PROXIES is too high or the "

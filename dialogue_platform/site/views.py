@@ -1,9 +1,8 @@
 """Site-wide pages that bring meetings and recommendations together: home, topics,
-organisations, and the health check."""
+organisations, and the health checks."""
 
 from urllib.parse import urlencode
 
-from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dialogue_platform.core import health
 from dialogue_platform.core.caching import cached_page
 from dialogue_platform.core.pagination import paginate, valid_query
 from dialogue_platform.core.site_url import absolute_url
@@ -198,9 +198,22 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
+    if not health.database_answers():
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For deploys: 200 when this server reaches the database, the cache and the file
+    storage it is configured with; 503 naming what it does not reach."""
+    checks = {
+        "database": health.database_answers(),
+        "cache": health.cache_answers(),
+        "storage": health.storage_answers(),
+    }
+    body = {name: "ok" if answered else "unreachable" for name, answered in checks.items()}
+    ready = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "error", **body}, status=200 if ready else 503
+    )

@@ -1,4 +1,5 @@
-"""Write every record to one portable JSON file that `restore` reads back.
+"""Write every record to one portable JSON file that `restore` reads back; or, to a `.tar`
+archive, the records and every uploaded file they refer to, from either storage.
 
 The native tools (pg_dump, SQLite's .backup) remain the everyday backup; this dump moves
 the data between backends (SQLite to PostgreSQL) and is readable without either.
@@ -11,6 +12,7 @@ import io
 import lzma
 import os
 import re
+import tarfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,8 +26,12 @@ from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
+from dialogue_platform.core.stored_files import RECORDS_MEMBER, add_stored_files, referenced_names
+
 # loaddata, which `restore` uses, recognises the format and compression by these suffixes.
 BACKUP_NAME = re.compile(r"\.json(\.(gz|bz2|xz|lzma))?$")
+# The records and the uploaded files together (dialogue_platform/core/stored_files.py).
+ARCHIVE_NAME = re.compile(r"\.tar$")
 COMPRESSORS: dict[str, Callable[..., IO[str]]] = {
     ".gz": gzip.open,
     ".bz2": bz2.open,
@@ -102,37 +108,66 @@ def every_record(database: str) -> Iterator[Model]:
         yield from model._base_manager.using(database).order_by(model._meta.pk.name).iterator()
 
 
+def write_records(database: str, path: Path) -> None:
+    """Every record to a new private file, compressed as its name says (call it inside
+    one_snapshot())."""
+    with private_file(path) as raw, text_stream(raw, path.suffix) as stream:
+        Serializer().serialize(every_record(database), stream=stream, cls=PreciseJSONEncoder)
+
+
 class Command(BaseCommand):
     help = (
         "Write every record in the database (content, accounts, history, login attempts) "
         "to a JSON file for `restore`; a name ending in .json.gz, .json.bz2 or .json.xz "
-        "is compressed."
+        "is compressed. A name ending in .tar writes an archive of the records and every "
+        "uploaded file they refer to, from the local disk or the bucket."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="file to write, e.g. backup-2025-01-31.json.gz")
+        parser.add_argument(
+            "path", help="file to write, e.g. backup-2025-01-31.json.gz or backup-2025-01-31.tar"
+        )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *, path: str, database: str, **options: Any) -> None:
-        if not BACKUP_NAME.search(path):
-            raise CommandError("The file name must end in .json, .json.gz, .json.bz2 or .json.xz.")
+        with_files = bool(ARCHIVE_NAME.search(path))
+        if not (with_files or BACKUP_NAME.search(path)):
+            raise CommandError(
+                "The file name must end in .json, .json.gz, .json.bz2 or .json.xz (the "
+                "records), or .tar (the records and the uploaded files)."
+            )
         target = Path(path)
         # Written beside the target and renamed only when complete, so a failed run never
         # leaves a truncated file that looks like a backup.
         partial = target.with_name(f".incomplete-{os.getpid()}-{target.name}")
+        records = target.with_name(f".incomplete-{os.getpid()}-{RECORDS_MEMBER}")
         connection = connections[database]
         connection.ensure_connection()
-        partial.unlink(missing_ok=True)  # left by a run that was killed
+        for leftover in (partial, records):
+            leftover.unlink(missing_ok=True)  # left by a run that was killed
         try:
-            with (
-                one_snapshot(connection),
-                private_file(partial) as raw,
-                text_stream(raw, target.suffix) as stream,
-            ):
-                Serializer().serialize(
-                    every_record(database), stream=stream, cls=PreciseJSONEncoder
-                )
+            if not with_files:
+                with one_snapshot(connection):
+                    write_records(database, partial)
+                partial.replace(target)
+                self.stdout.write(self.style.SUCCESS(f"Wrote every record to {path}."))
+                return
+            with one_snapshot(connection):
+                write_records(database, records)
+                names = referenced_names(database)
+            # The files after the snapshot, outside its transaction: a stored file is never
+            # changed under its name, so it is the one the records refer to.
+            with private_file(partial) as raw, tarfile.open(fileobj=raw, mode="w") as archive:
+                archive.add(records, arcname=RECORDS_MEMBER)
+                missing = add_stored_files(archive, names)
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
-        self.stdout.write(self.style.SUCCESS(f"Wrote every record to {path}."))
+            records.unlink(missing_ok=True)
+        for name in missing:
+            self.stderr.write(f"Missing from the storage, so not in the backup: {name}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Wrote every record and {len(names) - len(missing)} uploaded files to {path}."
+            )
+        )
