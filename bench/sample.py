@@ -299,9 +299,10 @@ def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> None:
 
 # The recommendations, their links and their histories (100,000, some 470,000 and 150,000
 # rows) go through recommendations/bulk.py, not bulk_create: a model instance per row made
-# the whole sample three times as slow (SQLite, 100,000 recommendations: 46 s of CPU instead
-# of 16, and 142 s instead of 62 on a busy two-core machine), where it must stay well under
-# a minute. The few thousand meetings, agenda items and documents use bulk_create.
+# the whole sample three times as slow (SQLite, 100,000 recommendations: 45–46 s of CPU
+# instead of 15–16, and 95–142 s instead of 16–62 on a two-core machine shared with other
+# work), where it must stay well under a minute. The few thousand meetings, agenda items
+# and documents use bulk_create.
 
 
 def insert_links(relation: models.ManyToManyField, pairs: list[tuple[int, int]]) -> None:
