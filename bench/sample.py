@@ -297,17 +297,31 @@ def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> None:
     model.objects.bulk_create(objects, batch_size=5000)
 
 
+# The recommendations, their links and their histories (100,000, some 470,000 and 150,000
+# rows) go through recommendations/bulk.py, not bulk_create: a model instance per row made
+# the whole sample three times as slow (SQLite, 100,000 recommendations: 45–46 s of CPU
+# instead of 15–16, and 95–142 s instead of 16–62 on a two-core machine shared with other
+# work), where it must stay well under a minute. The few thousand meetings, agenda items
+# and documents use bulk_create.
+
+
 def insert_links(relation: models.ManyToManyField, pairs: list[tuple[int, int]]) -> None:
     """Insert many-to-many rows straight into the through table."""
     varying = (relation.m2m_column_name(), relation.m2m_reverse_name())
     insert_many(relation.remote_field.through, constant={}, varying=varying, rows=pairs)
 
 
-def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
-    """Insert rows (field name → value, the same names in each) of one model."""
-    if rows:
-        varying = list(rows[0])
-        insert_many(model, constant={}, varying=varying, rows=[tuple(r.values()) for r in rows])
+def insert_rows(
+    model: type[models.Model], rows: list[dict], *, return_keys: bool = False
+) -> list[int]:
+    """Insert rows (field name → value, the same names in each) of one model; with
+    `return_keys`, their primary keys in the same order."""
+    if not rows:
+        return []
+    values = [tuple(row.values()) for row in rows]
+    return insert_many(
+        model, constant={}, varying=list(rows[0]), rows=values, return_keys=return_keys
+    )
 
 
 def create_meetings(rng: random.Random, vocabulary: Vocabulary, count: int) -> dict[int, list]:
@@ -490,9 +504,7 @@ def create_recommendations(
                 ],
             )
         )
-    insert_rows(Recommendation, recommendations)
-    by_reference = dict(sample_recommendations().values_list("reference", "pk"))
-    pks = [by_reference[row["reference"]] for row in recommendations]
+    pks = insert_rows(Recommendation, recommendations, return_keys=True)
 
     links_of: dict[str, list[tuple[int, int]]] = {
         "topics": [],

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from django.db.models import F, Lookup, OuterRef, Subquery
 from django.urls import reverse
 
-from dialogue_platform.core.languages import content_languages
+from dialogue_platform.core.languages import content_languages, first_translation
 from meetings.models import Organisation, Topic
 
 from .bulk import batched
@@ -68,8 +68,9 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
         .order_by("-date")
         .values("date")[:1]
     )
-    # The text in the reader's language, or its fallbacks, picked here from the raw
-    # columns (rewrite(False)): modeltranslation's own fallback costs more than the rest.
+    # The text in the reader's language, or its fallbacks, picked (first_translation) from
+    # the raw columns (rewrite(False)): modeltranslation's own fallback costs more than the
+    # rest.
     languages = content_languages()
     values = Recommendation.objects.rewrite(False).annotate(last_assessment_date=Subquery(latest))
     values = values.values_list(
@@ -93,22 +94,19 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
             if pk not in found:  # deleted since the ids were read
                 continue
             _, reference, year, status, meeting, meeting_public, last, *texts = found[pk]
-            language, text = next(
-                ((code, text) for code, text in zip(languages, texts, strict=True) if text),
-                (languages[0], ""),
-            )
+            text = first_translation(dict(zip(languages, texts, strict=True)), languages)
             yield (
                 reference,
                 year,
                 status,
-                text,
+                text.text,
                 topics.get(pk, []),
                 groups.get(pk, []),
                 bodies.get(pk, []),
                 meeting if meeting_public else "",
                 last.isoformat() if last else "",
                 f"{prefix}{reference}{suffix}",
-                language,
+                text.language,
             )
 
 

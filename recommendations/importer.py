@@ -623,13 +623,13 @@ def write_batch(
         [row for row in batch if row.reference in existing], existing, result
     )
     write_relations(batch, existing, new_pks=new_pks, changed_pks=changed_pks)
-    last_assessment = Assessment.objects.aggregate(last=Max("pk"))["last"] or 0
-    assessed = add_assessments(batch, existing, new_pks=new_pks, today=today, result=result)
-    # The audit history, as saving each record in the admin would have written it.
+    added = add_assessments(batch, existing, new_pks=new_pks, today=today, result=result)
+    # The audit history, as saving each record in the admin would have written it, of
+    # exactly the records written here: picked by the keys their inserts returned, so that
+    # what someone else inserts meanwhile is never recorded as imported.
     versions(Recommendation.objects.filter(pk__in=new_pks.values()), history_type=CREATED)
     versions(Recommendation.objects.filter(pk__in=changed_pks.values()), history_type=CHANGED)
-    added = Assessment.objects.filter(pk__gt=last_assessment, recommendation_id__in=assessed)
-    versions(added, history_type=CREATED)
+    versions(Assessment.objects.filter(pk__in=added), history_type=CREATED)
 
 
 def write_relations(
@@ -666,23 +666,18 @@ def write_relations(
 
 def create_new(rows: list[Row], *, result: ImportResult) -> dict[str, int]:
     """Insert the new recommendations (published) and return their primary keys by reference."""
+    pks = {}
     for language in LANGUAGES:
+        in_language = [row for row in rows if row.language == language]
         with translation.override(language):  # `text` is text_<language>, as in the model
-            insert_many(
+            keys = insert_many(
                 Recommendation,
                 constant={"is_published": True, "status": Status.NOT_ASSESSED},
                 varying=("reference", "text", "year", "meeting_id"),
-                rows=[
-                    (row.reference, row.text, row.year, row.meeting_id)
-                    for row in rows
-                    if row.language == language
-                ],
+                rows=[(row.reference, row.text, row.year, row.meeting_id) for row in in_language],
+                return_keys=True,
             )
-    pks = {}
-    for chunk in batched([row.reference for row in rows], BATCH):
-        pks.update(
-            Recommendation.objects.filter(reference__in=chunk).values_list("reference", "pk")
-        )
+        pks.update(zip((row.reference for row in in_language), keys, strict=True))
     result.created += len(rows)
     return pks
 
@@ -731,20 +726,20 @@ def add_assessments(
     result: ImportResult,
 ) -> list[int]:
     """One new history entry per row whose status or date differs, then statuses recomputed;
-    the ids of the recommendations that got one."""
+    the ids of the entries added."""
     assessments = []  # (recommendation id, date, status)
     for row in batch:
         current = existing.get(row.reference)
         if date := assessment_to_add(row, current, today):
             pk = current.pk if current else new_pks[row.reference]
             assessments.append((pk, date, row.status))
-    insert_many(
+    added = insert_many(
         Assessment,
         constant={"summary": IMPORTED_SUMMARY},
         varying=("recommendation_id", "date", "status"),
         rows=assessments,
+        return_keys=True,
     )
-    assessed = [pk for pk, _, _ in assessments]
-    Recommendation.objects.filter(pk__in=assessed).refresh_statuses()
+    Recommendation.objects.filter(pk__in=[pk for pk, _, _ in assessments]).refresh_statuses()
     result.assessments_added += len(assessments)
-    return assessed
+    return added

@@ -690,6 +690,60 @@ def test_an_import_is_kept_in_the_audit_history_with_who_and_from_which_file(
     assert rec.history.count() == 2
 
 
+SOMEONE_ELSE = "Added by someone else meanwhile."
+
+
+@pytest.fixture
+def interleaving_writer(db):
+    """Someone else adds assessments while the import writes its own: a trigger inserts one,
+    for the same recommendation, right after each assessment the import inserts. Their ids
+    fall among and after the import's, inside its transaction, as another session's do on
+    PostgreSQL (where reading the largest id before and after cannot tell them apart)."""
+    table = connection.ops.quote_name(Assessment._meta.db_table)
+    insert = (
+        f"INSERT INTO {table} (created, updated, date, status, summary, summary_en, "
+        f"recommendation_id) VALUES (NEW.created, NEW.updated, NEW.date, NEW.status, "
+        f"'{SOMEONE_ELSE}', '{SOMEONE_ELSE}', NEW.recommendation_id)"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION interleave() RETURNS trigger AS $$ BEGIN "
+                f"IF NEW.summary <> '{SOMEONE_ELSE}' THEN {insert}; END IF; RETURN NULL; "
+                "END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER interleave AFTER INSERT ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION interleave()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER interleave AFTER INSERT ON {table} "
+                f"WHEN NEW.summary <> '{SOMEONE_ELSE}' BEGIN {insert}; END"
+            )
+    # Created inside the test's transaction, which is rolled back, trigger and all.
+
+
+def test_the_history_says_imported_of_exactly_the_records_the_import_wrote(
+    vocabulary, interleaving_writer
+):
+    run_import(csv_bytes([record(reference="CAB-2017-000")]))
+    assessed = {"status": "implemented", "last_assessment_date": "2020-01-01"}
+    # CAB-2017-000 exists: it gets an assessment, and no new version of its own.
+    rows = [record(reference=f"CAB-2017-{n:03d}", **assessed) for n in range(4)]
+    result = run_import(csv_bytes(rows))
+    assert (result.created, result.unchanged, result.assessments_added) == (3, 1, 4)
+
+    imported = Assessment.objects.filter(summary=IMPORTED_SUMMARY)
+    someone_elses = Assessment.objects.filter(summary=SOMEONE_ELSE)
+    assert someone_elses.count() == imported.count() == 4
+    reason = "Imported from the file"
+    versions = Assessment.history.filter(history_change_reason=reason).values_list("id", flat=True)
+    assert sorted(versions) == sorted(imported.values_list("pk", flat=True))
+    assert not Assessment.history.filter(id__in=someone_elses.values("pk")).exists()
+    assert Recommendation.history.filter(history_change_reason=reason).count() == 4
+
+
 def test_the_admin_upload_page_explains_problems_in_the_readers_language(
     secretariat_client, vocabulary
 ):

@@ -129,6 +129,22 @@ def test_each_exported_row_names_the_language_its_text_is_in(client, db, format)
     }
 
 
+def test_the_export_gives_each_text_as_the_records_page_shows_it(client, db):
+    factories.recommendation(reference="CAB-2020-001", text="English.", text_ru="Русский.")
+    factories.recommendation(reference="CAB-2020-002", text="Only English.")
+    factories.recommendation(reference="CAB-2020-003", text="", text_ru="Только русский.")
+    factories.recommendation(reference="CAB-2020-004", text="", text_kk="Тек қазақша.")
+    url = reverse("recommendations:export_csv")
+    for prefix in ("", "/ru", "/kk"):
+        body = content(client.get(prefix + url))
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+        assert len(rows) == 4
+        for row in rows:
+            page = client.get(f"{prefix}/recommendations/{row['reference']}/").content.decode()
+            shown = f'<blockquote class="recommendation__text" lang="{row["language"]}">'
+            assert f"{shown}<p>{row['text']}</p></blockquote>" in page
+
+
 # Texts that begin like a formula, as Excel and LibreOffice read a cell (OWASP's list), and
 # one that begins with the quote that neutralises them.
 FORMULA_LIKE = [

@@ -6,6 +6,8 @@ those, in statements whose number does not grow with each record: per batch of r
 the UPDATE and one INSERT … SELECT of their new versions into the audit history
 (audit.record_versions, as the CSV import does), and the admin log entries of them all in
 one bulk insert (which Django splits on SQLite, at most 999 values a statement).
+django-simple-history's bulk_update_with_history would do the same in one call, but was
+measured four to nine times as slow on 5,000 records (figures in audit.py).
 """
 
 from __future__ import annotations

@@ -1,14 +1,13 @@
 """{% translated obj "field" %}: a content field in the reader's language or, where it has
-not been translated yet, in the language it exists in, marked as such (never empty)."""
-
-from dataclasses import dataclass
+not been translated yet, in the language it exists in, marked as such (never empty). Which
+text that is, languages.translated() decides, as it does for the exports."""
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.languages import content_languages
+from dialogue_platform.core import languages
 
 register = template.Library()
 
@@ -19,11 +18,10 @@ SHOWN_IN = {
 }
 
 
-@dataclass
-class Translation:
-    text: str
-    language: str  # the language `text` is written in
-    fallback: bool  # True when the reader's language has no version yet
+class ShownTranslation(languages.Translation):
+    """A Translation as a page shows it: `{{ t }}` inline, or `t.text` and `t.marker` apart."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         return self.text
@@ -41,10 +39,5 @@ class Translation:
 
 
 @register.simple_tag
-def translated(obj: object, field: str) -> Translation:
-    current, *_ = order = content_languages()
-    for code in order:
-        value = getattr(obj, f"{field}_{code}", None)
-        if value:
-            return Translation(value, code, code != current)
-    return Translation(getattr(obj, field, "") or "", current, False)
+def translated(obj: object, field: str) -> ShownTranslation:
+    return ShownTranslation(*languages.translated(obj, field))
