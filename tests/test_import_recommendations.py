@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -243,10 +244,12 @@ def test_a_clean_file_is_written_with_bulk_statements_in_one_transaction(
 
     few, many = queries_for(3, "FEW"), queries_for(300, "MANY")
     # Lookups are loaded once, whatever the number of rows: the topics, affected groups,
-    # organisations, meetings and references known, the references created, the last
-    # assessment's key.
-    assert sum(sql.startswith("SELECT") for sql in few) == 7
-    assert sum(sql.startswith("SELECT") for sql in many) == 7
+    # organisations, meetings and references known; on PostgreSQL also the new rows' keys,
+    # drawn from the sequences of the recommendations and the assessments before the COPY
+    # (SQLite's inserts return them).
+    lookups = 7 if connection.vendor == "postgresql" else 5
+    assert sum(sql.startswith("SELECT") for sql in few) == lookups
+    assert sum(sql.startswith("SELECT") for sql in many) == lookups
     # The test already runs in a transaction, so the import's own is a savepoint.
     assert sum(sql.startswith("SAVEPOINT") for sql in many) == 1
     assert Recommendation.objects.count() == 303
@@ -727,10 +730,10 @@ def interleaving_writer(db):
 def test_the_history_says_imported_of_exactly_the_records_the_import_wrote(
     vocabulary, interleaving_writer
 ):
-    run_import(csv_bytes([record(reference="CAB-2017-000")]))
+    run_import(csv_bytes([csv_row(reference="CAB-2017-000")]))
     assessed = {"status": "implemented", "last_assessment_date": "2020-01-01"}
     # CAB-2017-000 exists: it gets an assessment, and no new version of its own.
-    rows = [record(reference=f"CAB-2017-{n:03d}", **assessed) for n in range(4)]
+    rows = [csv_row(reference=f"CAB-2017-{n:03d}", **assessed) for n in range(4)]
     result = run_import(csv_bytes(rows))
     assert (result.created, result.unchanged, result.assessments_added) == (3, 1, 4)
 
