@@ -46,6 +46,21 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class Illustrative(models.Model):
+    """Records made up to show how the record works (the demonstration data), marked on
+    every page that shows them and removed together by `manage.py remove_demo`; the real
+    records, which carry their sources, never have the flag."""
+
+    is_illustrative = models.BooleanField(
+        verbose_name=_("illustrative"),
+        default=False,
+        help_text=_("Made up for the demonstration, not the body's real record."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 def choices_constraint(field: str, choices: type[models.TextChoices], name: str):
     """A named CHECK constraint keeping `field` within its TextChoices."""
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
