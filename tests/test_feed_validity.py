@@ -100,7 +100,7 @@ def test_a_calendar_without_meetings_is_still_a_valid_calendar(client, db):
     assert text.count("BEGIN:VTIMEZONE") == 1
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_exports_in_every_language(client, db):
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_exports_in_every_language(client, db):
     robots = RobotFileParser()
     robots.parse(client.get(reverse("robots")).content.decode().splitlines())
 

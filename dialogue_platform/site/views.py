@@ -29,8 +29,9 @@ from recommendations.models import Recommendation
 from .charts import bar_chart
 from .search import KINDS, PER_KIND, SearchForm
 
-# URLs crawlers are asked to keep out of, in each language's copy: the exports.
-CRAWLERS_KEEP_OUT = ("recommendations:export_csv", "recommendations:export_json")
+# URLs crawlers are asked to keep out of, in each language's copy: the back office and
+# the exports.
+CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json")
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
 
@@ -190,7 +191,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers may read everything public; the back office and the exports (whole result
     sets, in every language's copy of their URL) are left out."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             lines += [f"Disallow: {reverse(name)}" for name in CRAWLERS_KEEP_OUT]
