@@ -114,11 +114,11 @@ def test_a_repeated_request_is_served_from_the_cache_with_one_query(client, name
 
 # Sitemaps are not cached pages (crawlers fetch them rarely, and Django sets their headers).
 SITEMAPS = {
-    # per section of records (meetings, recommendations, documents, topics, organisations):
-    # its count and its latest change
-    "/sitemap.xml": 10,
-    # the count, then one page of records
-    "/sitemap-recommendations.xml": 2,
+    # the data version (the ETag), then per section of records (meetings, recommendations,
+    # documents, topics, organisations): its count and its latest change
+    "/sitemap.xml": 11,
+    # the data version, the count, then one page of records
+    "/sitemap-recommendations.xml": 3,
 }
 
 

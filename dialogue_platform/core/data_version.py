@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.apps import apps as global_apps
 from django.db import connection
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.http import HttpRequest
 
 TRACKED_APPS = ("meetings", "recommendations")
 VERSION_TABLE = "dialogue_platform_dataversion"
@@ -81,6 +82,13 @@ def tables_with_triggers() -> set[str]:
                 [f"{PREFIX}_%"],
             )
         return {row[0] for row in cursor.fetchall()}
+
+
+def for_request(request: HttpRequest) -> int:
+    """The data version, read once per request."""
+    if not hasattr(request, "_data_version"):
+        request._data_version = current()
+    return request._data_version
 
 
 def current() -> int:

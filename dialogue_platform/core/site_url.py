@@ -4,12 +4,16 @@ crawlers, feed readers and calendars should each see the site under one address.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+
+from .http_caching import public_response
 
 
 def absolute_url(path: str) -> str:
@@ -31,6 +35,10 @@ class SiteFeed(Feed):
     the filter, and that URL is also its <id>: two filters never share an id."""
 
     author_name = _("Dialogue Platform on the Human Dimension")
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Feed readers poll: an unchanged feed is answered 304 (core/http_caching.py).
+        return public_response(super().__call__)(request, *args, **kwargs)
 
     def author_link(self) -> str:
         return absolute_url("/")
