@@ -109,7 +109,6 @@ DROP_FULL_TEXT_SEARCH = {
 }
 
 
-
 def run(statements: dict[str, list[str]]):
     """A RunPython function executing the statements written for the database's vendor."""
 
