@@ -122,9 +122,7 @@ def test_a_record_that_is_not_found_switches_to_the_same_address_in_each_languag
 
 
 @pytest.mark.parametrize("prefix", ["/ru", "/kk"])
-def test_the_real_meeting_reads_natively_with_no_text_shown_in_another_language(
-    client, db, prefix
-):
+def test_the_real_meeting_reads_natively_with_no_text_shown_in_another_language(client, db, prefix):
     load_topics()
     load_organisations()
     meeting = load_seed_meeting()
