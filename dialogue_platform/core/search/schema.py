@@ -44,21 +44,11 @@ def create_sqlite_full_text(app_label: str, model_name: str, spec: SearchSpec) -
         fts = f"{table}_fts"
         columns = [column for column, _, _ in spec.columns()]
         names = ", ".join(f'"{c}"' for c in columns)
-        new = ", ".join(f'new."{c}"' for c in columns)
-        old = ", ".join(f'old."{c}"' for c in columns)
         schema_editor.execute(
             f'CREATE VIRTUAL TABLE "{fts}" USING fts5({names}, content="{table}", '
             "content_rowid=\"id\", tokenize='unicode61 remove_diacritics 2')"
         )
-        remove = (
-            f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES (\'delete\', old.id, {old});'
-        )
-        add = f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new.id, {new});'
-        for event, body in (("INSERT", add), ("DELETE", remove), ("UPDATE", remove + " " + add)):
-            schema_editor.execute(
-                f'CREATE TRIGGER "{fts}_{event.lower()}" AFTER {event} ON "{table}" BEGIN {body} END'
-            )
-        schema_editor.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
+        create_sqlite_full_text_triggers(schema_editor, table, spec)
 
     def backwards(apps, schema_editor) -> None:
         if schema_editor.connection.vendor != "sqlite":
@@ -69,6 +59,25 @@ def create_sqlite_full_text(app_label: str, model_name: str, spec: SearchSpec) -
         schema_editor.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
 
     return forwards, backwards
+
+
+def create_sqlite_full_text_triggers(schema_editor, table: str, spec: SearchSpec) -> None:
+    """(Re)create the triggers keeping `table`'s FTS5 table in step, and rebuild its index.
+    A migration that makes SQLite rebuild the table (a changed CHECK constraint) drops
+    them, and must call this again."""
+    fts = f"{table}_fts"
+    columns = [column for column, _, _ in spec.columns()]
+    names = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    remove = f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES (\'delete\', old.id, {old});'
+    add = f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new.id, {new});'
+    for event, body in (("INSERT", add), ("DELETE", remove), ("UPDATE", remove + " " + add)):
+        schema_editor.execute(f'DROP TRIGGER IF EXISTS "{fts}_{event.lower()}"')
+        schema_editor.execute(
+            f'CREATE TRIGGER "{fts}_{event.lower()}" AFTER {event} ON "{table}" BEGIN {body} END'
+        )
+    schema_editor.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
 
 
 def create_stored_document(app_label: str, model_name: str, spec: SearchSpec) -> tuple:
