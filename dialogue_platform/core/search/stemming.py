@@ -5,8 +5,8 @@ words (backends.py), so it finds every form that begins with it.
 
 - English (Latin script): Snowball's English stemmer, less a final "i" (its y).
 - Russian (Cyrillic without Kazakh letters): Snowball's Russian stemmer.
-- Kazakh: no Snowball stemmer exists (snowballstemmer has none, nor does PostgreSQL), and
-  the Kazakh analysers on PyPI are young single-author projects, so the word loses the
+- Kazakh: neither snowballstemmer nor PostgreSQL has a Kazakh stemmer, and the one Kazakh
+  analyser on PyPI (kazstem) is a new release with no record of use, so the word loses the
   case, possessive and plural endings that grammars of Kazakh list (KAZAKH_SLOTS), at
   most one of each, longest first. A word with a letter only Kazakh has (ә, ғ, қ, ң, ө, ұ, ү,
   һ, і) loses any of them. A word without one may be Russian («доллар», «гектар»): it is
@@ -14,8 +14,8 @@ words (backends.py), so it finds every form that begins with it.
   ending, keeping at least four letters («адамдар» → «адам»).
 
 A stem is never shorter than MIN_STEM letters (a shorter one would match too much), and it
-is cut back to what it shares with the word (Snowball's English turns "policy" into
-"polici", which no stored "policy" begins with)."""
+is cut back to what it shares with the word, should a stemmer have rewritten a letter (a
+stored word begins with the letters the reader typed, not with a stemmer's spelling)."""
 
 from __future__ import annotations
 
