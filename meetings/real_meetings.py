@@ -78,6 +78,20 @@ PEOPLE = {
         "Президенте, депутат Мажилиса",
         "position_kk": "Президент жанындағы Халықтың әлеуметтік осал санаттарының құқықтары "
         "жөніндегі уәкіл, Мәжіліс депутаты"}),
+    "malakhov": ("prosecutor-generals-office", {
+        "name_en": "Vladimir Malakhov", "name_ru": "Владимир Малахов",
+        "name_kk": "Владимир Малахов",
+        "position_en": "Deputy Head of the Pre-Trial Investigation Service of the Prosecutor "
+        "General's Office",
+        "position_ru": "Заместитель руководителя Службы досудебного расследования Генеральной "
+        "прокуратуры",
+        "position_kk": "Бас прокуратураның Сотқа дейінгі тергеп-тексеру қызметі басшысының "
+        "орынбасары"}),
+    "bigalieva": ("national-centre-for-human-rights", {
+        "name_en": "Zhanar Bigalieva", "name_ru": "Жанар Бигалиева", "name_kk": "Жанар Бигалиева",
+        "position_en": "Head of Department, National Centre for Human Rights",
+        "position_ru": "Руководитель отдела Национального центра по правам человека",
+        "position_kk": "Адам құқықтары жөніндегі ұлттық орталық бөлімінің басшысы"}),
 }  # fmt: skip
 
 # Each meeting: its fields, its agenda (order, topic slugs, texts) and its participants
@@ -396,6 +410,99 @@ REAL_MEETINGS = [
         "participants": [
             (Role.CHAIR, "ministry-of-foreign-affairs", "nadirkulova"),
             (Role.SPEAKER, "ministry-of-labour-and-social-protection", "sagindykova"),
+        ],
+    },
+    {
+        "slug": "2025-02-27-subgroup-meeting",
+        "fields": {
+            "date": datetime.date(2025, 2, 27),
+            "format": Meeting.Format.IN_PERSON,
+            "source_url": "https://www.enbekshiqazaq.kz/en/news/378553-the-issues-of-preventing-torture-were-discussed.html",
+            "location_en": "Ministry of Foreign Affairs of the Republic of Kazakhstan, Astana",
+            "location_ru": "Министерство иностранных дел Республики Казахстан, Астана",
+            "location_kk": "Қазақстан Республикасының Сыртқы істер министрлігі, Астана",
+            "title_en": "Subgroup meeting: preventing torture and ill-treatment",
+            "title_ru": "Заседание подгруппы: предупреждение пыток и жестокого обращения",
+            "title_kk": "Кіші топ отырысы: азаптау мен қатыгез қарым-қатынастың алдын алу",
+            "summary_en": (
+                "A meeting of the Dialogue Platform's subgroup, held at the Ministry of Foreign "
+                "Affairs and chaired by Alua Nadirkulova, on improving measures to prevent and "
+                "protect against torture and cruel, inhuman or degrading treatment.\n\n"
+                "Vladimir Malakhov, Deputy Head of the Pre-Trial Investigation Service of the "
+                "Prosecutor General's Office, spoke of the reforms of criminal proceedings that "
+                "bring criminal legislation into line with Kazakhstan's international "
+                "obligations, and of the need for full rehabilitation and compensation of victims "
+                "of torture: amendments raising the compensation for harm and improving its "
+                "mechanism are under consideration. Zhanar Bigalieva, head of department at the "
+                "National Centre for Human Rights, presented the role of the national preventive "
+                "mechanism. The Ministry of Healthcare reported on the third item."
+            ),
+            "summary_ru": (
+                "Заседание подгруппы Диалоговой площадки в Министерстве иностранных дел под "
+                "председательством Алуа Надиркуловой — о совершенствовании мер по "
+                "предупреждению пыток и жестокого, бесчеловечного или унижающего достоинство "
+                "обращения и защите от них.\n\n"
+                "Заместитель руководителя Службы досудебного расследования Генеральной "
+                "прокуратуры Владимир Малахов рассказал о реформах уголовного судопроизводства, "
+                "приводящих уголовное законодательство в соответствие с международными "
+                "обязательствами Казахстана, и о необходимости полной реабилитации жертв пыток и "
+                "возмещения им вреда: рассматриваются поправки об увеличении размера возмещения "
+                "и совершенствовании его механизма. Руководитель отдела Национального центра по "
+                "правам человека Жанар Бигалиева представила доклад о роли национального "
+                "превентивного механизма. По третьему вопросу выступило Министерство "
+                "здравоохранения."
+            ),
+            "summary_kk": (
+                "Диалог алаңы кіші тобының Сыртқы істер министрлігінде Алуа Надиркулованың "
+                "төрағалығымен өткен отырысы азаптауды және қатыгез, адамгершілікке жатпайтын "
+                "немесе ар-намысты қорлайтын қарым-қатынасты болдырмау және олардан қорғау "
+                "шараларын жетілдіруге арналды.\n\n"
+                "Бас прокуратураның Сотқа дейінгі тергеп-тексеру қызметі басшысының орынбасары "
+                "Владимир Малахов қылмыстық заңнаманы Қазақстанның халықаралық "
+                "міндеттемелеріне сәйкес келтіретін қылмыстық сот ісін жүргізу реформалары "
+                "туралы, сондай-ақ азаптаудан зардап шеккендерді толық оңалту және оларға "
+                "келтірілген зиянды өтеу қажеттігі туралы айтты: өтемақы мөлшерін арттыру және "
+                "оның тетігін жетілдіру жөніндегі түзетулер қаралуда. Адам құқықтары жөніндегі "
+                "ұлттық орталық бөлімінің басшысы Жанар Бигалиева ұлттық превентивтік "
+                "механизмнің рөлі туралы баяндама жасады. Үшінші мәселе бойынша Денсаулық сақтау "
+                "министрлігі сөз сөйледі."
+            ),
+        },
+        "agenda": [
+            (1, ["torture-prevention", "criminal-penal-legislation"], {
+                "title_en": "Criminal procedure reforms, and the rehabilitation and compensation "
+                "of victims of torture",
+                "title_ru": "Реформы уголовного судопроизводства, реабилитация жертв пыток и "
+                "возмещение им вреда",
+                "title_kk": "Қылмыстық сот ісін жүргізу реформалары, азаптаудан зардап "
+                "шеккендерді оңалту және оларға келтірілген зиянды өтеу",
+            }),
+            (2, ["torture-prevention", "national-human-rights-institution"], {
+                "title_en": "The role of the national preventive mechanism in preventing torture",
+                "title_ru": "Роль национального превентивного механизма в предупреждении пыток",
+                "title_kk": "Азаптаудың алдын алудағы ұлттық превентивтік механизмнің рөлі",
+                "description_en": "The National Centre for Human Rights' priorities: improving the "
+                "Commissioner's information system and completing its integration with the "
+                "terminals for complaints from convicted persons, completing the move of the "
+                "mechanism's participants to digital reports, and more funding for the "
+                "mechanism.",
+                "description_ru": "Приоритеты Национального центра по правам человека: "
+                "совершенствование информационной системы Уполномоченного и завершение ее "
+                "интеграции с терминалами для подачи жалоб осужденных, завершение перехода "
+                "участников механизма на цифровой формат подготовки отчетов, увеличение "
+                "финансирования механизма.",
+                "description_kk": "Адам құқықтары жөніндегі ұлттық орталықтың басымдықтары: "
+                "Уәкілдің ақпараттық жүйесін жетілдіру және оның сотталғандардың шағымдарын "
+                "беруге арналған терминалдармен интеграциясын аяқтау, механизм "
+                "қатысушыларының есептерді цифрлық форматта дайындауға көшуін аяқтау, "
+                "механизмді қаржыландыруды ұлғайту.",
+            }),
+        ],
+        "participants": [
+            (Role.CHAIR, "ministry-of-foreign-affairs", "nadirkulova"),
+            (Role.SPEAKER, "prosecutor-generals-office", "malakhov"),
+            (Role.SPEAKER, "national-centre-for-human-rights", "bigalieva"),
+            (Role.SPEAKER, "ministry-of-healthcare", None),
         ],
     },
     {
