@@ -179,6 +179,7 @@ SEED_MEETING = {
         "Development Program, the Office of the High Commissioner for Human Rights (OHCHR), "
         "OSCE, the European Union, and USAID."
     ),
+    "source_url": "https://www.gov.kz/memleket/entities/mfa/press/news/details/273759?lang=en",
     "is_published": True,
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from meetings.models import Document, Meeting, Organisation, Topic
+from meetings.real_meetings import load_real_meetings
 from meetings.seed import load_organisations, load_seed_meeting, load_topics, sync
 
 from .models import DEMO_REFERENCE_PREFIX, AffectedGroup, Assessment, Recommendation, Status
@@ -364,5 +365,6 @@ def load_demo() -> Meeting:
     load_affected_groups()
     load_organisations()
     meeting = load_seed_meeting()
+    load_real_meetings()
     load_illustrative_recommendations(meeting)
     return meeting

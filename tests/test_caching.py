@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dialogue_platform.core import data_version
-from meetings.models import Meeting
 from recommendations import facet_index
 from recommendations.models import Recommendation
 
@@ -32,7 +31,7 @@ def test_a_save_a_bulk_update_and_a_delete_each_change_the_version():
 
 
 def test_an_edit_in_the_admin_shows_at_once_on_a_cached_page(client, demo):
-    meeting = Meeting.objects.get()
+    meeting = demo  # the seed meeting
     url = meeting.get_absolute_url()
     assert "Gender equality" in client.get(url).content.decode()  # now cached
     assert client.get(url).content == client.get(url).content

@@ -6,8 +6,8 @@ from recommendations.models import Recommendation
 
 class Command(BaseCommand):
     help = (
-        "Load the vocabularies, the organisations, the real meeting of 22 October 2021 and "
-        "illustrative recommendations. Running it again changes nothing."
+        "Load the vocabularies, the organisations, the real meetings public sources document "
+        "(docs/sources.md) and illustrative recommendations. Running it again changes nothing."
     )
 
     def handle(self, *args, **options) -> None:
