@@ -1,0 +1,224 @@
+"""The plans back office: a plan's page holds its sections, an activity's page its bodies,
+history and links, an outside recommendation's page its links; the change-status action
+records an assessment per activity with its audit trail, and only for those who may
+change activities; plans are never deleted."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from plans.models import ActionPlan, Activity, ActivityAssessment, ActivityBody, Link
+
+from . import factories
+from .admin_pages import page_data
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(record) -> str:
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+def changelist_url(model) -> str:
+    return reverse(f"admin:plans_{model._meta.model_name}_changelist")
+
+
+@pytest.fixture
+def activity():
+    plan = factories.action_plan(title="Follow-up Plan")
+    section = factories.section(plan=plan, number="II", title="Equal rights")
+    activity = factories.activity(
+        plan=plan, section=section, number="3", title="Gender policy at the local level"
+    )
+    ActivityBody.objects.create(
+        activity=activity, organisation=factories.organisation(name="Ministry of Information")
+    )
+    ActivityBody.objects.create(
+        activity=activity,
+        organisation=factories.organisation(name="Prosecutor General's Office"),
+        role="co_implementing",
+        as_agreed=True,
+        order=1,
+    )
+    activity.record_assessment(
+        date=datetime.date(2022, 9, 1), status="in_progress", summary="Draft proposal sent"
+    )
+    Link.objects.create(
+        activity=activity,
+        outside_recommendation=factories.outside_recommendation(paragraph="139.24"),
+        kind="implements",
+    )
+    return activity
+
+
+def test_an_activitys_page_shows_its_bodies_history_and_links(secretariat_client, activity):
+    page = secretariat_client.get(change_url(activity))
+
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Ministry of Information" in content
+    assert "Prosecutor General" in content
+    assert "Draft proposal sent" in content
+    assert "A/HRC/41/10, 139.24" in content
+    inlines = {inline.formset.prefix for inline in page.context["inline_admin_formsets"]}
+    assert inlines == {"bodies", "assessments", "links"}
+
+
+def test_a_plans_page_shows_its_sections_and_offers_no_delete(secretariat_client, activity):
+    page = secretariat_client.get(change_url(activity.plan))
+    assert page.status_code == 200
+    assert "Equal rights" in page.content.decode()
+    assert "deletelink" not in page.content.decode()
+
+    delete = reverse("admin:plans_actionplan_delete", args=[activity.plan.pk])
+    assert secretariat_client.post(delete, {"post": "yes"}).status_code == 403
+    assert ActionPlan.objects.filter(pk=activity.plan.pk).exists()
+
+
+def test_an_outside_recommendations_page_shows_its_links(secretariat_client, activity):
+    outside = Link.objects.get().outside_recommendation
+    page = secretariat_client.get(change_url(outside))
+    assert page.status_code == 200
+    (links,) = page.context["inline_admin_formsets"]
+    assert [form.instance.activity for form in links.formset.forms] == [activity]
+    assert "Follow-up Plan: 3" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "model", ["actionplan", "activity", "activityassessment", "outsiderecommendation", "link"]
+)
+def test_every_plans_list_opens(secretariat_client, activity, model):
+    page = secretariat_client.get(reverse(f"admin:plans_{model}_changelist"))
+    assert page.status_code == 200
+
+
+def test_the_admin_reads_a_blank_due_date_from_the_deadline(secretariat_client, activity):
+    url = change_url(activity)
+    data = page_data(secretariat_client.get(url)) | {
+        "deadline_en": "August 2022",
+        "deadline_ru": "август 2022 года",
+        "due_date": "",
+    }
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.due_date == datetime.date(2022, 8, 31)
+
+
+def test_a_due_date_typed_in_is_kept(secretariat_client, activity):
+    url = change_url(activity)
+    data = page_data(secretariat_client.get(url)) | {
+        "deadline_en": "August 2022",
+        "due_date": "2022-09-15",
+    }
+    secretariat_client.post(url, data)
+    activity.refresh_from_db()
+    assert activity.due_date == datetime.date(2022, 9, 15)
+
+
+def change_status(client, activities, **form):
+    return client.post(
+        changelist_url(Activity),
+        {
+            "action": "change_status",
+            "_selected_action": [activity.pk for activity in activities],
+            "index": "0",
+            "apply": "1",
+            **form,
+        },
+    )
+
+
+def test_changing_the_status_records_an_assessment_per_activity_with_its_trail(client, activity):
+    other = factories.activity(plan=activity.plan)
+    untouched = factories.activity(plan=activity.plan)
+    editor = factories.secretariat_user()
+    client.force_login(editor)
+    # The action first asks for the status, date and summary.
+    page = client.post(
+        changelist_url(Activity),
+        {"action": "change_status", "_selected_action": [activity.pk, other.pk], "index": "0"},
+    )
+    assert page.status_code == 200
+    assert "Record the status" in page.content.decode()
+    assert ActivityAssessment.objects.count() == 1
+
+    response = change_status(
+        client, [activity, other], status="implemented", date="2023-01-15", summary="Adopted"
+    )
+
+    assert response.status_code == 302
+    assert dict(Activity.objects.values_list("pk", "status")) == {
+        activity.pk: "implemented",
+        other.pk: "implemented",
+        untouched.pk: "not_assessed",
+    }
+    new = ActivityAssessment.objects.filter(date=datetime.date(2023, 1, 15))
+    assert sorted(new.values_list("activity", flat=True)) == sorted([activity.pk, other.pk])
+    assert set(new.values_list("summary", flat=True)) == {"Adopted"}
+    for assessment in new:
+        version = assessment.history.get()
+        assert version.history_user == editor
+        assert version.history_change_reason == "Status changed with the admin action"
+    for record in (activity, other):
+        latest = Activity.objects.get(pk=record.pk).history.latest()
+        assert (latest.status, latest.history_user) == ("implemented", editor)
+    entries = LogEntry.objects.filter(action_flag=CHANGE)
+    assert sorted(int(entry.object_id) for entry in entries) == sorted([activity.pk, other.pk])
+    assert {entry.user for entry in entries} == {editor}
+    assert untouched.history.count() == 1
+
+
+def test_a_bad_status_or_date_changes_nothing_and_says_why(secretariat_client, activity):
+    response = change_status(secretariat_client, [activity], status="done", date="not a date")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Select a valid choice" in content
+    assert "Enter a valid date" in content
+    assert ActivityAssessment.objects.count() == 1
+    activity.refresh_from_db()
+    assert activity.status == "in_progress"
+
+
+def test_a_view_only_user_is_neither_offered_nor_allowed_the_status_change(client, activity):
+    client.force_login(factories.viewer_user())
+    page = client.get(changelist_url(Activity))
+    assert page.status_code == 200
+    assert b'value="change_status"' not in page.content
+
+    change_status(client, [activity], status="implemented", date="2023-01-15")
+
+    activity.refresh_from_db()
+    assert activity.status == "in_progress"
+    assert ActivityAssessment.objects.count() == 1
+    assert not LogEntry.objects.exists()
+    assert activity.history.count() == 1  # its creation alone
+
+
+def test_a_view_only_user_cannot_save_an_activity(client, activity):
+    client.force_login(factories.viewer_user())
+    url = change_url(activity)
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(url, page_data(page) | {"title_en": "Changed by a viewer"})
+    assert response.status_code == 403
+    activity.refresh_from_db()
+    assert activity.title == "Gender policy at the local level"
+
+
+def test_the_secretariat_may_do_everything_with_plans_records_but_delete_a_plan():
+    codenames = set(
+        Group.objects.get(name="Secretariat")
+        .permissions.filter(content_type__app_label="plans")
+        .values_list("codename", flat=True)
+    )
+    assert {"add_actionplan", "change_actionplan", "view_actionplan"} <= codenames
+    assert "delete_actionplan" not in codenames
+    for model in ("activity", "activityassessment", "outsiderecommendation", "link", "section"):
+        assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= codenames
