@@ -35,6 +35,7 @@ from .models import (
     SdgGoal,
     SdgTarget,
     Section,
+    UprCycle,
 )
 from .services import activities_change_status
 
@@ -44,7 +45,7 @@ CHANGE_STATUS_REASON = "Status changed with the admin action"
 class SectionInline(ConcurrentEditAdminMixin, TranslationTabularInline):
     model = Section
     extra = 0
-    fields = ["order", "number", "title"]
+    fields = ["order", "number", "title", "is_illustrative"]
 
 
 @admin.register(ActionPlan)
@@ -342,3 +343,15 @@ class SdgTargetAdmin(VocabularyAdmin):
     list_display = ["number", "text"]
     list_filter = ["goal"]
     search_fields = ["number", *in_every_language("text")]
+
+
+@admin.register(UprCycle)
+class UprCycleAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "number",
+        "year",
+        "working_group_report",
+        "recommendations_received",
+        "supported",
+        "noted",
+    ]

@@ -116,7 +116,7 @@ class ActionPlan(TimeStamped):
         return self.title
 
 
-class Section(TimeStamped):
+class Section(TimeStamped, Illustrative):
     """A section of a plan, numbered as the plan numbers it ("I", "II")."""
 
     plan = models.ForeignKey(
@@ -410,6 +410,40 @@ class Response(models.TextChoices):
     SUPPORTED = "supported", _("Supported")
     SUPPORTED_IN_PART = "supported_in_part", _("Supported in part")
     NOTED = "noted", _("Noted")
+
+
+class UprCycle(TimeStamped):
+    """One cycle of Kazakhstan's Universal Periodic Review: when, the reports that carry
+    it, and how many recommendations the state received, supported and noted."""
+
+    number = models.PositiveSmallIntegerField(verbose_name=_("cycle"), unique=True)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year of the review"))
+    working_group_report = models.CharField(
+        verbose_name=_("Working Group report"),
+        max_length=60,
+        blank=True,
+        help_text=_("Its document symbol, e.g. A/HRC/28/10"),
+    )
+    national_report = models.CharField(
+        verbose_name=_("national report"),
+        max_length=60,
+        blank=True,
+        help_text=_("Its document symbol, e.g. A/HRC/WG.6/34/KAZ/1"),
+    )
+    recommendations_received = models.PositiveSmallIntegerField(
+        verbose_name=_("recommendations received"), null=True, blank=True
+    )
+    supported = models.PositiveSmallIntegerField(verbose_name=_("supported"), null=True, blank=True)
+    noted = models.PositiveSmallIntegerField(verbose_name=_("noted"), null=True, blank=True)
+    source_url = URLField(verbose_name=_("source"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("UPR cycle")
+        verbose_name_plural = _("UPR cycles")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.year})"
 
 
 class OutsideRecommendationQuerySet(models.QuerySet):

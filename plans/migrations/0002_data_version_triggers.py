@@ -23,6 +23,7 @@ TABLES = [
     "plans_sdggoal",
     "plans_sdgtarget",
     "plans_section",
+    "plans_uprcycle",
 ]
 
 POSTGRESQL = [
@@ -55,6 +56,8 @@ POSTGRESQL = [
     'CREATE TRIGGER bump_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "plans_sdgtarget" FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()',
     'DROP TRIGGER IF EXISTS bump_data_version ON "plans_section"',
     'CREATE TRIGGER bump_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "plans_section" FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()',
+    'DROP TRIGGER IF EXISTS bump_data_version ON "plans_uprcycle"',
+    'CREATE TRIGGER bump_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "plans_uprcycle" FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()',
 ]
 
 # SQLite has row triggers only: one per table and event.
@@ -143,8 +146,13 @@ SQLITE = [
     'CREATE TRIGGER "bump_data_version_plans_section_update" AFTER UPDATE ON "plans_section" BEGIN INSERT OR IGNORE INTO dialogue_platform_dataversion (id, version) VALUES (1, 0); UPDATE dialogue_platform_dataversion SET version = random() WHERE id = 1; END',
     'DROP TRIGGER IF EXISTS "bump_data_version_plans_section_delete"',
     'CREATE TRIGGER "bump_data_version_plans_section_delete" AFTER DELETE ON "plans_section" BEGIN INSERT OR IGNORE INTO dialogue_platform_dataversion (id, version) VALUES (1, 0); UPDATE dialogue_platform_dataversion SET version = random() WHERE id = 1; END',
+    'DROP TRIGGER IF EXISTS "bump_data_version_plans_uprcycle_insert"',
+    'CREATE TRIGGER "bump_data_version_plans_uprcycle_insert" AFTER INSERT ON "plans_uprcycle" BEGIN INSERT OR IGNORE INTO dialogue_platform_dataversion (id, version) VALUES (1, 0); UPDATE dialogue_platform_dataversion SET version = random() WHERE id = 1; END',
+    'DROP TRIGGER IF EXISTS "bump_data_version_plans_uprcycle_update"',
+    'CREATE TRIGGER "bump_data_version_plans_uprcycle_update" AFTER UPDATE ON "plans_uprcycle" BEGIN INSERT OR IGNORE INTO dialogue_platform_dataversion (id, version) VALUES (1, 0); UPDATE dialogue_platform_dataversion SET version = random() WHERE id = 1; END',
+    'DROP TRIGGER IF EXISTS "bump_data_version_plans_uprcycle_delete"',
+    'CREATE TRIGGER "bump_data_version_plans_uprcycle_delete" AFTER DELETE ON "plans_uprcycle" BEGIN INSERT OR IGNORE INTO dialogue_platform_dataversion (id, version) VALUES (1, 0); UPDATE dialogue_platform_dataversion SET version = random() WHERE id = 1; END',
 ]
-
 
 def install_triggers(apps, schema_editor):
     statements = {"postgresql": POSTGRESQL, "sqlite": SQLITE}[schema_editor.connection.vendor]
