@@ -621,8 +621,8 @@ class Link(TimeStamped, Illustrative):
     objects = LinkQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
+        verbose_name = _("link between records")
+        verbose_name_plural = _("links between records")
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
