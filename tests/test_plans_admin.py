@@ -8,6 +8,8 @@ import datetime
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import ActionPlan, Activity, ActivityAssessment, ActivityBody, Link
@@ -222,3 +224,32 @@ def test_the_secretariat_may_do_everything_with_plans_records_but_delete_a_plan(
     assert "delete_actionplan" not in codenames
     for model in ("activity", "activityassessment", "outsiderecommendation", "link", "section"):
         assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= codenames
+
+
+def test_an_activity_cannot_be_put_in_another_plans_section(secretariat_client, activity):
+    elsewhere = factories.section(plan=factories.action_plan(), title="Another plan's section")
+    url = change_url(activity)
+    response = secretariat_client.post(
+        url, page_data(secretariat_client.get(url)) | {"section": str(elsewhere.pk)}
+    )
+
+    assert response.status_code == 200
+    assert "Choose a section of the activity&#x27;s own plan." in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.section.title == "Equal rights"
+
+
+def test_the_activity_list_runs_as_many_queries_for_fifty_activities_as_for_five(
+    secretariat_client, activity
+):
+    def queries_for_the_list() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert secretariat_client.get(changelist_url(Activity)).status_code == 200
+        return len(captured)
+
+    for _ in range(4):
+        factories.activity(plan=activity.plan, section=activity.section)
+    five = queries_for_the_list()
+    for _ in range(45):
+        factories.activity(plan=activity.plan, section=activity.section)
+    assert queries_for_the_list() == five
