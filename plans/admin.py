@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.forms.models import InlineForeignKeyField
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -124,10 +125,59 @@ class ActivityAssessmentInline(ConcurrentEditAdminMixin, TranslationStackedInlin
         return False
 
 
+class LinkForm(ConcurrentEditForm):
+    """A link's row: exactly two ends, two records linked once. The database holds both
+    rules too; checked here, an editor gets a message instead of an error page."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # On a record's page, that record is the end the form does not show (its inline
+        # foreign key field).
+        ends = {end: cleaned.get(end) for end in Link.ENDS}
+        chosen = {end: record for end, record in ends.items() if record is not None}
+        if len(chosen) != 2:
+            shown = [
+                end
+                for end in Link.ENDS
+                if end in self.fields and not isinstance(self.fields[end], InlineForeignKeyField)
+            ]
+            if len(shown) == len(Link.ENDS):
+                message = _(
+                    "A link joins exactly two records: fill in two of recommendation, activity "
+                    "and outside recommendation."
+                )
+            else:
+                message = _("A link joins exactly two records: choose one record to link to.")
+            raise forms.ValidationError(message, code="link_ends")
+        pair = {end: chosen.get(end) for end in Link.ENDS}
+        if Link.objects.filter(**pair).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("These two records are already linked."), code="linked")
+        return cleaned
+
+
+class LinkFormSet(forms.BaseInlineFormSet):
+    """Refuses two rows that link the same two records."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+                continue
+            if form.cleaned_data.get("DELETE"):
+                continue
+            pair = tuple(form.cleaned_data.get(end) for end in Link.ENDS if end in form.fields)
+            if pair in seen:
+                raise forms.ValidationError(_("These two records are already linked."))
+            seen.add(pair)
+
+
 class LinkInline(ConcurrentEditAdminMixin, admin.TabularInline):
     """The record's links; the end that is this record is left out of the row."""
 
     model = Link
+    form = LinkForm
+    formset = LinkFormSet
     extra = 0
     autocomplete_fields = ["recommendation", "activity", "outside_recommendation"]
 
@@ -307,6 +357,7 @@ class OutsideRecommendationAdmin(
 
 @admin.register(Link)
 class LinkAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin):
+    form = LinkForm
     list_display = ["__str__", "kind", "is_illustrative"]
     list_select_related = ["recommendation", "activity__plan", "outside_recommendation"]
     list_filter = ["kind", "is_illustrative"]

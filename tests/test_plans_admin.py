@@ -253,3 +253,65 @@ def test_the_activity_list_runs_as_many_queries_for_fifty_activities_as_for_five
     for _ in range(45):
         factories.activity(plan=activity.plan, section=activity.section)
     assert queries_for_the_list() == five
+
+
+@pytest.mark.parametrize("ends", ["both", "neither"])
+def test_a_link_row_with_other_than_one_other_end_is_refused_with_a_message(
+    secretariat_client, activity, ends
+):
+    url = change_url(activity)
+    page = secretariat_client.get(url)
+    data = page_data(page)
+    row = "links-1"  # after the existing link
+    data |= {
+        "links-TOTAL_FORMS": "2",
+        f"{row}-kind": "same_as",
+        f"{row}-recommendation": str(factories.recommendation().pk) if ends == "both" else "",
+        f"{row}-outside_recommendation": (
+            str(factories.outside_recommendation().pk) if ends == "both" else ""
+        ),
+    }
+
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "choose one record to link to" in response.content.decode()
+    assert Link.objects.count() == 1
+
+
+def test_a_second_link_between_the_same_two_records_is_refused_with_a_message(
+    secretariat_client, activity
+):
+    existing = Link.objects.get()
+    url = change_url(activity)
+    data = page_data(secretariat_client.get(url)) | {
+        "links-TOTAL_FORMS": "2",
+        "links-1-kind": "related",
+        "links-1-outside_recommendation": str(existing.outside_recommendation_id),
+    }
+
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "These two records are already linked." in response.content.decode()
+    assert Link.objects.count() == 1
+
+
+def test_two_new_rows_linking_the_same_records_are_refused_with_a_message(
+    secretariat_client, activity
+):
+    other = factories.recommendation()
+    url = change_url(activity)
+    data = page_data(secretariat_client.get(url)) | {
+        "links-TOTAL_FORMS": "3",
+        "links-1-kind": "related",
+        "links-1-recommendation": str(other.pk),
+        "links-2-kind": "implements",
+        "links-2-recommendation": str(other.pk),
+    }
+
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "These two records are already linked." in response.content.decode()
+    assert Link.objects.count() == 1
