@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.forms.models import InlineForeignKeyField
@@ -302,6 +303,23 @@ class ActivityAssessmentAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, Trans
         obj.activity.refresh_status()
 
 
+class OutsideRecommendationForm(ConcurrentEditForm):
+    """The database requires a treaty body's or special procedure's name; the form asks for
+    it where the editor types it, in the default language's field, which the column holds."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        mechanism = cleaned.get("mechanism")
+        if mechanism and mechanism != OutsideRecommendation.Mechanism.UPR:
+            field = f"body_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+            if field in self.fields and not cleaned.get(field):
+                self.add_error(
+                    field,
+                    _("Name the treaty body or special procedure the recommendation comes from."),
+                )
+        return cleaned
+
+
 @admin.register(OutsideRecommendation)
 class OutsideRecommendationAdmin(
     ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
@@ -351,6 +369,7 @@ class OutsideRecommendationAdmin(
             {"fields": ["topics", "affected_groups", "sdg_targets", "is_illustrative"]},
         ),
     ]
+    form = OutsideRecommendationForm
     inlines = [OutsideRecommendationLinkInline]
     save_on_top = True
 

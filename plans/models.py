@@ -109,6 +109,7 @@ class ActionPlan(TimeStamped):
                 | Q(adopted_on__isnull=True)
                 | Q(ends_on__gte=models.F("adopted_on")),
                 name="plans_actionplan_ends_after_adoption",
+                violation_error_message=_("A plan cannot end before it is adopted."),
             ),
         ]
 
@@ -538,6 +539,9 @@ class OutsideRecommendation(TimeStamped, Illustrative):
             models.CheckConstraint(
                 condition=Q(mechanism=Mechanism.UPR) | ~Q(body=""),
                 name="plans_outsiderecommendation_body_named",
+                violation_error_message=_(
+                    "Name the treaty body or special procedure the recommendation comes from."
+                ),
             ),
         ]
         indexes = [

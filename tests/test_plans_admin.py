@@ -12,7 +12,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from plans.models import ActionPlan, Activity, ActivityAssessment, ActivityBody, Link
+from plans.models import (
+    ActionPlan,
+    Activity,
+    ActivityAssessment,
+    ActivityBody,
+    Link,
+    OutsideRecommendation,
+)
 
 from . import factories
 from .admin_pages import page_data
@@ -315,3 +322,48 @@ def test_two_new_rows_linking_the_same_records_are_refused_with_a_message(
     assert response.status_code == 200
     assert "These two records are already linked." in response.content.decode()
     assert Link.objects.count() == 1
+
+
+def test_a_treaty_body_recommendation_without_its_body_is_refused_with_a_message(
+    secretariat_client,
+):
+    response = secretariat_client.post(
+        reverse("admin:plans_outsiderecommendation_add"),
+        {
+            "mechanism": "treaty_body",
+            "body_en": "",
+            "cycle": "",
+            "year": "2016",
+            "document_symbol": "CAT/C/KAZ/CO/4",
+            "paragraph": "12",
+            "recommending_state_en": "",
+            "response": "",
+            "text_en": "Ensure that all allegations of torture are investigated.",
+            "source_url": "",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Name the treaty body or special procedure" in response.content.decode()
+    assert not OutsideRecommendation.objects.exists()
+
+
+def test_a_plan_ending_before_its_adoption_is_refused_with_a_message(secretariat_client):
+    response = secretariat_client.post(
+        reverse("admin:plans_actionplan_add"),
+        {
+            "title_en": "A plan",
+            "slug": "a-plan",
+            "legal_act_kind": "presidential_decree",
+            "adopted_on": "2022-04-28",
+            "ends_on": "2021-12-31",
+            "sections-TOTAL_FORMS": "0",
+            "sections-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "A plan cannot end before it is adopted." in response.content.decode()
+    assert not ActionPlan.objects.exists()
