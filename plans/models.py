@@ -362,7 +362,8 @@ class SdgGoal(models.Model):
     """One of the 17 Sustainable Development Goals."""
 
     number = models.PositiveSmallIntegerField(verbose_name=_("number"), unique=True)
-    name = models.CharField(verbose_name=_("name"), max_length=200)
+    # Goal 15's Russian and Kazakh titles run to over 230 characters.
+    name = models.CharField(verbose_name=_("name"), max_length=400)
 
     class Meta:
         verbose_name = _("SDG goal")
