@@ -367,3 +367,22 @@ def test_a_plan_ending_before_its_adoption_is_refused_with_a_message(secretariat
     assert response.status_code == 200
     assert "A plan cannot end before it is adopted." in response.content.decode()
     assert not ActionPlan.objects.exists()
+
+
+def test_naming_a_body_twice_for_one_activity_is_refused_with_a_message(
+    secretariat_client, activity
+):
+    named = activity.bodies.first().organisation
+    url = change_url(activity)
+    data = page_data(secretariat_client.get(url)) | {
+        "bodies-TOTAL_FORMS": "3",
+        "bodies-2-organisation": str(named.pk),
+        "bodies-2-role": "co_implementing",
+        "bodies-2-order": "2",
+    }
+
+    response = secretariat_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for organisation" in response.content.decode()
+    assert activity.bodies.count() == 2
