@@ -46,6 +46,18 @@ class ActionPlanQuerySet(models.QuerySet):
     def in_force(self) -> ActionPlanQuerySet:
         return self.filter(is_archived=False)
 
+    def with_progress(self, today: datetime.date) -> ActionPlanQuerySet:
+        """Annotate `activity_count`, `implemented_count` and `overdue_count` (as of
+        `today`), in the one query that lists the plans."""
+        return self.annotate(
+            activity_count=Count("activities"),
+            implemented_count=Count("activities", filter=Q(activities__status=Status.IMPLEMENTED)),
+            overdue_count=Count(
+                "activities",
+                filter=Q(activities__due_date__lt=today) & ~Q(activities__status__in=SETTLED),
+            ),
+        )
+
 
 class ActionPlan(TimeStamped):
     """A plan of measures the state adopted (a national human rights action plan and its
@@ -168,6 +180,12 @@ class ActivityQuerySet(models.QuerySet):
     def led_by(self, organisation: Organisation) -> ActivityQuerySet:
         """Activities the organisation leads or co-implements (a ministry's own list)."""
         return self.filter(bodies__organisation=organisation).distinct()
+
+    def with_status_on(self, date: datetime.date) -> ActivityQuerySet:
+        """Annotate `status_on`: the status of the latest assessment dated `date` or
+        before (not assessed if none), for the record as it stood that day."""
+        history = ActivityAssessment.objects.filter(activity=OuterRef("pk"), date__lte=date)
+        return self.annotate(status_on=status_of_latest(history))
 
     def refresh_statuses(self) -> int:
         """Set each activity's status to that of its latest assessment, in one UPDATE."""

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from plans.models import Activity, Link
+from plans.models import ActionPlan, Activity, Link
 
 from . import factories
 
@@ -107,3 +107,37 @@ def test_public_links_are_those_whose_both_ends_are_public():
     activity.plan.is_published = False
     activity.plan.save()
     assert not Link.objects.of(public).published().exists()
+
+
+def test_the_status_on_a_date_is_that_of_the_latest_assessment_by_then():
+    activity = factories.activity()
+    activity.record_assessment(date=datetime.date(2021, 9, 1), status="not_started")
+    activity.record_assessment(date=datetime.date(2021, 12, 20), status="in_progress")
+    activity.record_assessment(date=datetime.date(2022, 5, 1), status="implemented")
+
+    def status_on(date: datetime.date) -> str:
+        return Activity.objects.with_status_on(date).get(pk=activity.pk).status_on
+
+    assert status_on(datetime.date(2021, 8, 31)) == "not_assessed"
+    assert status_on(datetime.date(2021, 10, 22)) == "not_started"
+    assert status_on(datetime.date(2021, 12, 31)) == "in_progress"
+    assert status_on(datetime.date(2022, 5, 1)) == "implemented"
+
+
+def test_a_plans_progress_counts_its_activities_implemented_and_overdue():
+    plan = factories.action_plan()
+    factories.activity(plan=plan, due_date=datetime.date(2022, 8, 31))
+    done = factories.activity(plan=plan, due_date=datetime.date(2022, 8, 31))
+    done.record_assessment(date=datetime.date(2022, 8, 1), status="implemented")
+    factories.activity(plan=plan, due_date=datetime.date(2023, 12, 31))
+    empty = factories.action_plan()
+
+    def progress(today: datetime.date) -> dict:
+        return {
+            p.pk: (p.activity_count, p.implemented_count, p.overdue_count)
+            for p in ActionPlan.objects.with_progress(today)
+        }
+
+    assert progress(datetime.date(2022, 6, 1)) == {plan.pk: (3, 1, 0), empty.pk: (0, 0, 0)}
+    assert progress(datetime.date(2022, 9, 1)) == {plan.pk: (3, 1, 1), empty.pk: (0, 0, 0)}
+    assert progress(datetime.date(2024, 1, 1)) == {plan.pk: (3, 1, 2), empty.pk: (0, 0, 0)}
