@@ -35,8 +35,8 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 FIRST_HALF = re.compile(r"first half|1st half|перв\w* полугод|i полугод|бірінші жартыжылд")
 SECOND_HALF = re.compile(r"second half|2nd half|втор\w* полугод|ii полугод|екінші жартыжылд")
 QUARTER = re.compile(
-    r"\b(?:q([1-4])|([1-4])(?:st|nd|rd|th)? quarter|([1-4])[- ]?(?:й|го)? квартал"
-    r"|(i{1,3}|iv) квартал|([1-4])[- ]?тоқсан)"
+    r"\b(?:q([1-4])|([1-4])(?:st|nd|rd|th)? quarter|([1-4])[- ]?(?:й|го)? ?квартал"
+    r"|(i{1,3}|iv) квартал|([1-4])[- ]?(?:ші|шы|інші|ыншы)? ?тоқсан)"
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

@@ -25,6 +25,8 @@ from plans.deadlines import due_date_from_deadline
         ("first half of 2023", datetime.date(2023, 6, 30)),
         ("III квартал 2022 года", datetime.date(2022, 9, 30)),
         ("Q4 2022", datetime.date(2022, 12, 31)),
+        ("2-квартал 2023 года", datetime.date(2023, 6, 30)),
+        ("2023 жылғы 1-тоқсан", datetime.date(2023, 3, 31)),
         ("2022–2023", datetime.date(2023, 12, 31)),
         ("31.10.2022", datetime.date(2022, 10, 31)),
         ("2022-10-31", datetime.date(2022, 10, 31)),
