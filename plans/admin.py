@@ -416,7 +416,7 @@ class SdgTargetAdmin(VocabularyAdmin):
 
 
 @admin.register(UprCycle)
-class UprCycleAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
+class UprCycleAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin):
     list_display = [
         "number",
         "year",

@@ -14,6 +14,7 @@ from .models import (
     SdgGoal,
     SdgTarget,
     Section,
+    UprCycle,
 )
 
 
@@ -63,5 +64,6 @@ for model in (
     ActivityAssessment,
     OutsideRecommendation,
     Link,
+    UprCycle,
 ):
     simple_history.register(model)
