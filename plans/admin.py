@@ -24,7 +24,8 @@ from dialogue_platform.core.admin_mixins import (
     in_every_language,
 )
 from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin, ConcurrentEditForm
-from recommendations.models import Status
+from recommendations.admin import RecommendationAdmin
+from recommendations.models import Recommendation, Status
 
 from .deadlines import due_date_from_deadline
 from .models import (
@@ -193,6 +194,21 @@ class ActivityLinkInline(LinkInline):
 
 class OutsideRecommendationLinkInline(LinkInline):
     fk_name = "outside_recommendation"
+
+
+class RecommendationLinkInline(LinkInline):
+    fk_name = "recommendation"
+
+
+# A recommendation's page shows its links too, so a link is seen from both ends. The
+# recommendations app cannot name links (it sits below this one), so its admin is
+# registered again here, extended with them.
+admin.site.unregister(Recommendation)
+
+
+@admin.register(Recommendation)
+class RecommendationWithLinksAdmin(RecommendationAdmin):
+    inlines = [*RecommendationAdmin.inlines, RecommendationLinkInline]
 
 
 class OverdueFilter(admin.SimpleListFilter):

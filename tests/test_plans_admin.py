@@ -386,3 +386,23 @@ def test_naming_a_body_twice_for_one_activity_is_refused_with_a_message(
     assert response.status_code == 200
     assert "Please correct the duplicate data for organisation" in response.content.decode()
     assert activity.bodies.count() == 2
+
+
+def test_a_recommendations_page_shows_its_links_and_adds_one(secretariat_client, activity):
+    recommendation = factories.recommendation(reference="CAB-2021-007")
+    Link.objects.create(recommendation=recommendation, activity=activity, kind="follows_up")
+    outside = factories.outside_recommendation(paragraph="139.99")
+    url = change_url(recommendation)
+    page = secretariat_client.get(url)
+    assert page.status_code == 200
+    assert "Follow-up Plan: 3" in page.content.decode()
+
+    data = page_data(page) | {
+        "links-TOTAL_FORMS": "2",
+        "links-1-kind": "same_as",
+        "links-1-outside_recommendation": str(outside.pk),
+    }
+    assert secretariat_client.post(url, data).status_code == 302
+
+    assert [link.other_end(outside) for link in Link.objects.of(outside)] == [recommendation]
+    assert Link.objects.of(recommendation).count() == 2
