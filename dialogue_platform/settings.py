@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "dialogue_platform.core",
     "meetings",
     "recommendations",
+    "plans",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -74,14 +74,8 @@ class RecommendationQuerySet(SearchableQuerySet):
 
     def refresh_statuses(self) -> int:
         """Set each recommendation's status to that of its latest assessment, in one UPDATE."""
-        latest = (
-            Assessment.objects.filter(recommendation=OuterRef("pk"))
-            .order_by("-date", "-pk")
-            .values("status")[:1]
-        )
-        return self.update(
-            status=Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED)), updated=Now()
-        )
+        history = Assessment.objects.filter(recommendation=OuterRef("pk"))
+        return self.update(status=status_of_latest(history), updated=Now())
 
 
 class Recommendation(TimeStamped):
@@ -234,25 +228,22 @@ class Recommendation(TimeStamped):
         return assessment
 
 
-class Assessment(TimeStamped):
-    """One dated entry in a recommendation's implementation history."""
+class AssessmentBase(TimeStamped):
+    """One dated entry in an implementation history: what a recommendation's and a plan
+    activity's histories share, so both speak of status the same way. The record it
+    assesses is the subclass's foreign key; its status is that of its latest entry."""
 
-    recommendation = models.ForeignKey(
-        Recommendation,
-        verbose_name=_("recommendation"),
-        on_delete=models.PROTECT,
-        related_name="assessments",
-    )
     date = models.DateField(verbose_name=_("date"))
     status = models.CharField(verbose_name=_("status"), max_length=30, choices=Status.choices)
     summary = models.TextField(verbose_name=_("summary"), blank=True)
+    # "%(class)ss": a recommendation's entries stay `organisation.assessments`, as before.
     assessed_by = models.ForeignKey(
         Organisation,
         verbose_name=_("assessed by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="assessments",
+        related_name="%(class)ss",
         help_text=_("A ministry reporting, or an NGO evaluating"),
     )
     source = models.ForeignKey(
@@ -261,16 +252,37 @@ class Assessment(TimeStamped):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="assessments",
+        related_name="%(class)ss",
     )
 
     class Meta:
-        verbose_name = _("assessment")
-        verbose_name_plural = _("assessments")
+        abstract = True
         ordering = ["-date", "-pk"]
         constraints = [
-            choices_constraint("status", Status, "recommendations_assessment_status_valid"),
+            choices_constraint("status", Status, "%(app_label)s_%(class)s_status_valid"),
         ]
+
+
+def status_of_latest(history: models.QuerySet) -> Coalesce:
+    """The status of the latest entry of `history` (filtered on an OuterRef to the record
+    assessed), or not assessed: the one rule by which a current status follows its history."""
+    latest = history.order_by("-date", "-pk").values("status")[:1]
+    return Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED))
+
+
+class Assessment(AssessmentBase):
+    """One dated entry in a recommendation's implementation history."""
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("recommendation"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
+    )
+
+    class Meta(AssessmentBase.Meta):
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         indexes = [
             # The latest assessment of a recommendation (status, history timeline).
             models.Index(fields=["recommendation", "-date"], name="assessment_rec_date_idx"),

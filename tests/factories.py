@@ -16,6 +16,7 @@ from meetings.models import (
     Person,
     Topic,
 )
+from plans.models import ActionPlan, Activity, OutsideRecommendation, Section
 from recommendations.models import AffectedGroup, Recommendation
 
 _serial = itertools.count(1)
@@ -82,6 +83,41 @@ def recommendation(**overrides) -> Recommendation:
     return Recommendation.objects.create(**{**fields, "is_published": True, **overrides})
 
 
+def action_plan(**overrides) -> ActionPlan:
+    n = next(_serial)
+    fields = {"title": f"Action plan {n}", "slug": f"plan-{n}", "is_published": True}
+    return ActionPlan.objects.create(**{**fields, **overrides})
+
+
+def section(*, plan: ActionPlan, **overrides) -> Section:
+    n = next(_serial)
+    return Section.objects.create(
+        **{"plan": plan, "number": f"S{n}", "title": f"Section {n}", "order": n, **overrides}
+    )
+
+
+def activity(*, plan: ActionPlan | None = None, **overrides) -> Activity:
+    n = next(_serial)
+    fields = {"plan": plan or action_plan(), "number": str(n), "title": f"Activity {n}"}
+    return Activity.objects.create(**{**fields, **overrides})
+
+
+def outside_recommendation(**overrides) -> OutsideRecommendation:
+    n = next(_serial)
+    fields = {
+        "mechanism": OutsideRecommendation.Mechanism.UPR,
+        "cycle": "3",
+        "year": 2019,
+        "document_symbol": "A/HRC/41/10",
+        "paragraph": f"139.{n}",
+        "recommending_state": "Norway",
+        "response": OutsideRecommendation.Response.SUPPORTED,
+        "text": f"Outside recommendation text {n}",
+        "is_published": True,
+    }
+    return OutsideRecommendation.objects.create(**{**fields, **overrides})
+
+
 def user(**overrides):
     n = next(_serial)
     return get_user_model().objects.create_user(
@@ -100,7 +136,7 @@ def viewer_user(**overrides):
     member = user(is_staff=True, **overrides)
     member.user_permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["meetings", "recommendations"],
+            content_type__app_label__in=["meetings", "recommendations", "plans"],
             codename__startswith="view_",
         )
     )

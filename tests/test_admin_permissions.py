@@ -157,7 +157,8 @@ def test_every_admin_action_of_the_project_declares_the_permission_it_needs():
     undeclared = [
         f"{model_admin}.{name}"
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"meetings", "recommendations", "dialogue_platform", "axes"}
+        if model._meta.app_label
+        in {"meetings", "recommendations", "plans", "dialogue_platform", "axes"}
         for function, name, _ in model_admin._get_base_actions()
         if not getattr(function, "allowed_permissions", None)
     ]

@@ -20,7 +20,7 @@ from django.db.models import Model
 from django.http import HttpRequest
 from simple_history.models import HistoricalChanges
 
-TRACKED_APPS = ("meetings", "recommendations")
+TRACKED_APPS = ("meetings", "recommendations", "plans")
 VERSION_TABLE = "dialogue_platform_dataversion"
 TRIGGER = "bump_data_version"
 # PostgreSQL's one statement trigger fires on each of these (and TRUNCATE); SQLite has a row
