@@ -38,6 +38,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("api/", include("api.urls")),
 ]
 
 # Pages: English unprefixed, so existing English URLs keep working; /ru/… and /kk/….

@@ -1,0 +1,125 @@
+"""What every API endpoint shares: read-only, published records only, strict query
+parameters (a 400 naming each problem), the language asked for, conditional GET."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpResponse, QueryDict
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_filters import FilterSet
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from dialogue_platform.core.http_caching import conditional, is_public, private
+
+from . import languages
+from .pagination import Pagination
+
+LANG = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=languages.CHOICES,
+    description="The language of translated fields (default: the Accept-Language header, "
+    "else English); `all` gives every language of each.",
+)
+MAX_PAGE_DIGITS = 9
+
+
+@extend_schema(parameters=[LANG])
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """A list and a detail endpoint over the published records of one model. Subclasses
+    give `queryset` (published only), the serializers, and `filterset_class` to filter
+    their list as the site's list page does."""
+
+    lookup_field = "slug"
+    pagination_class = Pagination
+    # For the schema (drf-spectacular reads the FilterSet's fields from it); lists filter
+    # through self.filterset, validated with the rest of the query in initial().
+    filter_backends = [DjangoFilterBackend]
+    filterset_class: type[FilterSet] | None = None
+    list_serializer_class = None
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        # ETag, Last-Modified and 304 before any work, as for every public page.
+        handle = super().dispatch
+        if not is_public(request):
+            return private(handle(request, *args, **kwargs))
+        query = QueryDict(mutable=True)
+        for name in sorted(request.GET):
+            query.setlist(name, request.GET.getlist(name))
+        return conditional(request, request.path, query, lambda: handle(request, *args, **kwargs))
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # throttling
+        problems: dict[str, list] = {}
+        params = request.query_params
+        allowed = {"lang"}
+        if self.action == "list":
+            allowed |= {"page", "page_size"}
+            self.filterset = self.get_filterset(params)
+            if self.filterset is not None:
+                allowed |= set(self.filterset.filters)
+                if not self.filterset.is_valid():
+                    problems.update(self.filterset.errors.get_json_data())
+            problems.update(page_problems(params))
+        for name in params:
+            if name not in allowed:
+                problems[name] = [{"message": _("Unknown parameter."), "code": "unknown"}]
+        lang = params.get("lang")
+        if lang is not None and lang not in languages.CHOICES:
+            message = _("Choose one of: %s.") % ", ".join(languages.CHOICES)
+            problems["lang"] = [{"message": message, "code": "invalid_choice"}]
+        if problems:
+            raise ValidationError(
+                {name: [p["message"] for p in found] for name, found in problems.items()}
+            )
+        if lang:
+            translation.activate(lang if lang != languages.ALL else "en")
+        self.languages = languages.reader_languages(lang)
+
+    def get_filterset(self, data: QueryDict) -> FilterSet | None:
+        if self.filterset_class is None:
+            return None
+        return self.filterset_class(data, queryset=self.get_queryset())
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        if self.action == "list" and getattr(self, "filterset", None) is not None:
+            return self.filterset.qs
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class is not None:
+            return self.list_serializer_class
+        return self.serializer_class
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "languages": getattr(self, "languages", None)}
+
+
+def page_problems(params: QueryDict) -> dict[str, list]:
+    """`page` must be a page number and `page_size` one up to the largest page; a page past
+    the last is a 404, as on the site."""
+    problems = {}
+    for name, largest in (("page", None), ("page_size", Pagination.max_page_size)):
+        value = params.get(name)
+        if value is None:
+            continue
+        number = (
+            int(value)
+            if value.isascii() and value.isdigit() and len(value) <= MAX_PAGE_DIGITS
+            else 0
+        )
+        if number < 1 or (largest and number > largest):
+            if largest:
+                message = _("Give a whole number from 1 to %(largest)s.") % {"largest": largest}
+            else:
+                message = _("Give a page number: a whole number from 1.")
+            problems[name] = [{"message": message, "code": "invalid"}]
+    return problems
