@@ -260,7 +260,7 @@ API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
 API_PAGE_SIZE = 25
 API_MAX_PAGE_SIZE = 100
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["api.renderers.EscapedJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     # Read-only and public: no session, so no CSRF and no per-user answers.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
