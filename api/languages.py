@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language_from_request
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -39,6 +41,15 @@ EVERY_LANGUAGE = {
 }
 
 
+def requested(request: HttpRequest) -> str:
+    """The language to answer in: `?lang=` (English for `all`, or an unknown code, which the
+    view refuses), else the Accept-Language header's choice among ours."""
+    lang = request.GET.get("lang")
+    if lang is not None:
+        return lang if lang in CODES else settings.LANGUAGE_CODE
+    return get_language_from_request(request, check_path=False)
+
+
 def reader_languages(lang: str | None) -> Sequence[str] | str:
     """The order a translated field's languages are tried in, or ALL for every language."""
     return ALL if lang == ALL else content_languages()
@@ -47,11 +58,12 @@ def reader_languages(lang: str | None) -> Sequence[str] | str:
 @extend_schema_field({"oneOf": [ONE_LANGUAGE, EVERY_LANGUAGE]})
 class TranslatedField(serializers.Field):
     """A content field kept in three languages (django-modeltranslation's `<field>_<code>`
-    columns), read from the instance without a query. `own_language_only`: no fallback (an
-    acronym belongs to its language, see meetings/translation.py)."""
+    columns), read from the instance without a query. `empty_stands`: only a language
+    without any value (None) falls back, as modeltranslation's `fallback_undefined` makes the
+    pages do (an acronym belongs to its language: see meetings/translation.py)."""
 
-    def __init__(self, *, own_language_only: bool = False, **kwargs) -> None:
-        self.own_language_only = own_language_only
+    def __init__(self, *, empty_stands: bool = False, **kwargs) -> None:
+        self.empty_stands = empty_stands
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, instance: object) -> dict:
@@ -59,7 +71,10 @@ class TranslatedField(serializers.Field):
         languages = self.context.get("languages") or content_languages()
         if languages == ALL:
             return {code: getattr(instance, f"{name}_{code}", "") or "" for code in CODES}
-        if self.own_language_only:
-            languages = languages[:1]
+        if self.empty_stands:
+            for code in languages:
+                if (value := getattr(instance, f"{name}_{code}", None)) is not None:
+                    return {"text": value, "language": code, "fallback": code != languages[0]}
+            return {"text": "", "language": languages[0], "fallback": False}
         shown = translated(instance, name, languages)
         return {"text": shown.text, "language": shown.language, "fallback": shown.fallback}

@@ -53,7 +53,7 @@ class TopicSerializer(serializers.ModelSerializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     name = TranslatedField()
-    short_name = TranslatedField(own_language_only=True)
+    short_name = TranslatedField(empty_stands=True)
 
     class Meta:
         model = Organisation

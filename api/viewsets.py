@@ -47,6 +47,9 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     list_serializer_class = None
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The language first: the ETag depends on it (/api/ has no language prefix, so
+        # LocaleMiddleware has left English active).
+        translation.activate(languages.requested(request))
         # ETag, Last-Modified and 304 before any work, as for every public page.
         handle = super().dispatch
         if not is_public(request):
@@ -80,8 +83,6 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError(
                 {name: [p["message"] for p in found] for name, found in problems.items()}
             )
-        if lang:
-            translation.activate(lang if lang != languages.ALL else "en")
         self.languages = languages.reader_languages(lang)
 
     def get_filterset(self, data: QueryDict) -> FilterSet | None:
