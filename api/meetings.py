@@ -35,6 +35,17 @@ class PageUrlField(serializers.Field):
 PageUrlField = extend_schema_field({"type": "string", "format": "uri"})(PageUrlField)
 
 
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class OptionalUrlField(serializers.Field):
+    """A link that may be missing: null rather than an empty string, which is no URL."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
 def slugs() -> serializers.SlugRelatedField:
     """A many-to-many relation as the slugs of its records."""
     return serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -54,6 +65,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     name = TranslatedField()
     short_name = TranslatedField(empty_stands=True)
+    website = OptionalUrlField()
 
     class Meta:
         model = Organisation
@@ -70,7 +82,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     authors = slugs()
     topics = slugs()
     download_url = serializers.SerializerMethodField()
-    link = serializers.URLField(source="url", read_only=True)
+    link = OptionalUrlField(source="url")
 
     class Meta:
         model = Document
@@ -113,6 +125,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     summary = TranslatedField()
     location = TranslatedField()
+    source_url = OptionalUrlField()
     topics = serializers.SerializerMethodField()
 
     class Meta:
