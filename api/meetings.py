@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    extend_schema,
-    extend_schema_field,
-    extend_schema_view,
-)
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dialogue_platform.core.site_url import absolute_url
@@ -159,7 +155,11 @@ def with_topics(meetings: QuerySet) -> QuerySet:
     )
 
 
-@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("year", int)]))
+# The years to choose from are the meetings' own, set when the filter is made: the schema
+# cannot read their type from the class, so it is told.
+extend_schema_field(OpenApiTypes.INT)(MeetingFilter.base_filters["year"])
+
+
 class MeetingViewSet(ReadOnlyViewSet):
     """Published meetings, newest first; the filters of the /meetings/ page."""
 
@@ -169,7 +169,10 @@ class MeetingViewSet(ReadOnlyViewSet):
     filterset_class = MeetingFilter
 
     def get_filterset(self, data):
-        years = [d.year for d in self.queryset.dates("date", "year", order="DESC")]
+        # The years to choose from, read only when one is chosen (a cached answer then
+        # costs one query more).
+        dates = self.queryset.dates("date", "year", order="DESC") if "year" in data else []
+        years = [d.year for d in dates]
         return MeetingFilter(data, queryset=self.get_queryset(), years=years)
 
     def get_queryset(self) -> QuerySet:

@@ -14,6 +14,7 @@ from meetings.models import AgendaItem
 from recommendations.filters import RecommendationFilter
 from recommendations.models import AffectedGroup, Assessment, Recommendation
 
+from .caching import cached_answer
 from .languages import TranslatedField
 from .meetings import PageUrlField, slugs
 from .pagination import FacetedPagination
@@ -108,6 +109,7 @@ class RecommendationViewSet(ReadOnlyViewSet):
             Prefetch("assessments", history, to_attr="timeline")
         )
 
+    @cached_answer
     def list(self, request: Request, *args, **kwargs) -> Response:
         found = recommendation_results(request._request, self.filterset, listed)
         page = self.paginator.paginate(found.ordered, request, count=found.count)

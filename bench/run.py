@@ -158,9 +158,7 @@ def pages_to_measure(found: dict) -> list[Page]:
     ]
 
 
-def drive(
-    server: Server, path: str, connections: int, seconds: int, etag: str = ""
-) -> LoadResult:
+def drive(server: Server, path: str, connections: int, seconds: int, etag: str = "") -> LoadResult:
     """wrk on one URL for `seconds`, then a wait until the workers are idle again. With an
     `etag`, every request is conditional and must be answered 304."""
     conditional = {"headers": {"If-None-Match": etag}, "status": 304} if etag else {}
