@@ -165,3 +165,9 @@ def test_a_record_of_a_draft_meeting_names_no_meeting(client, record):
     document = get(client, f"/api/v1/documents/{record.paper_of_draft_meeting.pk}/")
     assert document["meeting"] is None
     assert DRAFT not in str(found) + str(document)
+
+
+def test_an_address_under_the_api_that_matches_nothing_is_a_json_404(client, record):
+    for url in ("/api/v1/documents/not-a-number/", "/api/v1/nothing/", "/api/"):
+        assert get(client, url, status=404) == {"detail": "Not found."}
+    assert client.get("/no-such-page/")["Content-Type"].startswith("text/html")
