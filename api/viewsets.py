@@ -66,8 +66,14 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         self.stored_answer = caching.stored(request._request)
         if self.stored_answer is not None:  # its query was valid when it was stored
             return
-        problems: dict[str, list] = {}
-        params = request.query_params
+        if problems := self.query_problems(request.query_params):
+            raise ValidationError(problems)
+        self.languages = languages.reader_languages(request.query_params.get("lang"))
+
+    def query_problems(self, params: QueryDict) -> dict[str, list[str]]:
+        """Each parameter's problems: a value its FilterSet refuses, a bad page or language,
+        or a parameter the endpoint does not take. Validates (and keeps) the list's filter."""
+        problems: dict[str, list[str]] = {}
         allowed = {"lang"}
         if self.action == "list":
             allowed |= {"page", "page_size"}
@@ -75,20 +81,17 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             if self.filterset is not None:
                 allowed |= set(self.filterset.filters)
                 if not self.filterset.is_valid():
-                    problems.update(self.filterset.errors.get_json_data())
+                    problems.update(
+                        {name: list(errors) for name, errors in self.filterset.errors.items()}
+                    )
             problems.update(page_problems(params))
-        for name in params:
-            if name not in allowed:
-                problems[name] = [{"message": _("Unknown parameter."), "code": "unknown"}]
         lang = params.get("lang")
         if lang is not None and lang not in languages.CHOICES:
-            message = _("Choose one of: %s.") % ", ".join(languages.CHOICES)
-            problems["lang"] = [{"message": message, "code": "invalid_choice"}]
-        if problems:
-            raise ValidationError(
-                {name: [p["message"] for p in found] for name, found in problems.items()}
-            )
-        self.languages = languages.reader_languages(lang)
+            problems["lang"] = [_("Choose one of: %s.") % ", ".join(languages.CHOICES)]
+        for name in params:
+            if name not in allowed:
+                problems[name] = [_("Unknown parameter.")]
+        return problems
 
     @cached_answer
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -117,7 +120,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return {**super().get_serializer_context(), "languages": getattr(self, "languages", None)}
 
 
-def page_problems(params: QueryDict) -> dict[str, list]:
+def page_problems(params: QueryDict) -> dict[str, list[str]]:
     """`page` must be a page number and `page_size` one up to the largest page; a page past
     the last is a 404, as on the site."""
     problems = {}
@@ -135,5 +138,5 @@ def page_problems(params: QueryDict) -> dict[str, list]:
                 message = _("Give a whole number from 1 to %(largest)s.") % {"largest": largest}
             else:
                 message = _("Give a page number: a whole number from 1.")
-            problems[name] = [{"message": message, "code": "invalid"}]
+            problems[name] = [message]
     return problems
