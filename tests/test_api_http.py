@@ -6,6 +6,8 @@ import re
 import pytest
 import yaml
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = [
@@ -129,3 +131,15 @@ def test_the_docs_load_their_own_assets_under_the_sites_policy(client, record):
         assert body, asset
     startup = next(a for a in assets if "script=" in a)
     assert client.get(startup)["Content-Type"].startswith("application/javascript")
+
+
+def test_signed_in_staff_get_private_answers_that_are_never_stored(client, record):
+    client.force_login(factories.secretariat_user())
+    first = client.get("/api/v1/topics/")
+    assert first.status_code == 200
+    assert "private" in first["Cache-Control"]
+    assert "ETag" not in first
+    # Nothing stored for anyone: a change shows at once, to staff and to the public.
+    record.torture.name = "Torture prevention"
+    record.torture.save()
+    assert "Torture prevention" in client.get("/api/v1/topics/").content.decode()
