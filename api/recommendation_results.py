@@ -1,6 +1,8 @@
 """The one place the API asks the `recommendations` app for a filtered list and its facet
 counts, exactly as the /recommendations/ page does (the same FilterSet, the same facet
-index, the same cached counts), so that the two can never disagree."""
+index, the same cached counts), so that the two can never disagree. When the app offers
+the list's whole read side as one selector, only the body of recommendation_results()
+changes."""
 
 from __future__ import annotations
 
