@@ -7,7 +7,7 @@ PORT ?= 8000
 LOCAL := DEBUG=1
 
 .PHONY: install run test lint format migrations-check messages messages-check bench load \
-	cluster cluster-add-server cluster-stop failover
+	cluster cluster-add-server cluster-stop failover api-check
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ messages: install
 
 messages-check: install
 	$(LOCAL) $(BIN)/python manage.py check_translations
+
+# schemathesis against the API served by gunicorn with the demo data (deploy/api_check.py):
+# no server error, every response as the schema says. API_CHECK_ARGS='--backend postgres'.
+api-check: install
+	$(BIN)/python -m deploy.api_check $(API_CHECK_ARGS)
 
 # Measuring, by hand (not part of `make test`): see README, "Benchmark" and "Load test".
 bench: install

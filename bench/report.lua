@@ -2,9 +2,11 @@
 --
 -- Arguments after the URL (wrk URL -- args): paths to rotate through in turn, and
 -- optionally max=N, the most responses a thread waits for before it stops (so a run is
--- bounded in requests as well as in time).
+-- bounded in requests as well as in time), and status=N, the one status expected (a
+-- conditional request's 304) instead of any 2xx.
 -- At the end it prints one JSON line: counts, and latency percentiles in microseconds.
--- wrk itself counts only statuses from 400 up as errors; here anything outside 2xx is.
+-- wrk itself counts only statuses from 400 up as errors; here anything outside 2xx is
+-- (or anything but the status expected).
 
 local threads = {}
 
@@ -15,6 +17,7 @@ end
 function init(args)
    paths = {}
    max_responses = 0
+   expected = nil
    responses = 0
    non2xx = 0
    position = 0
@@ -22,6 +25,8 @@ function init(args)
       local value = args[i]
       if value:sub(1, 4) == "max=" then
          max_responses = tonumber(value:sub(5))
+      elseif value:sub(1, 7) == "status=" then
+         expected = tonumber(value:sub(8))
       elseif value:sub(1, 1) == "/" then
          table.insert(paths, value)
       end
@@ -38,7 +43,11 @@ end
 
 function response(status, headers, body)
    responses = responses + 1
-   if status < 200 or status > 299 then
+   if expected then
+      if status ~= expected then
+         non2xx = non2xx + 1
+      end
+   elseif status < 200 or status > 299 then
       non2xx = non2xx + 1
    end
    if max_responses > 0 and responses >= max_responses then

@@ -56,6 +56,8 @@ RESULTS = BENCH_DIR / "results.md"
 
 # The targets of the performance issue, as ratios of the floor measured in the same run.
 WARM_TARGET = 0.25  # home, detail pages, the filtered and faceted list (warm cache)
+API_TARGET = 0.25  # the API's filtered recommendations list, with its facets
+CONDITIONAL_TARGET = 0.80  # a conditional GET answered 304 (one query: the data version)
 SEARCH_TARGET = 0.10
 COLD_TARGET_MS = 60  # median single request of never-seen filter combinations
 EXPORT_RATE_TARGET = 20_000  # rows per second
@@ -70,6 +72,8 @@ class Page:
     name: str
     path: str
     target: float | None  # least throughput as a ratio of the floor; None: no target
+    # Sent with If-None-Match: the ETag of a first response, expecting 304 Not Modified.
+    conditional: bool = False
 
 
 @dataclass
@@ -140,12 +144,28 @@ def pages_to_measure(found: dict) -> list[Page]:
         Page("one recommendation", found["recommendation"], WARM_TARGET),
         Page("one meeting", found["meeting"], WARM_TARGET),
         Page("one topic", found["topic"], WARM_TARGET),
+        Page(
+            "API recommendations, topic + status",
+            f"/api/v1/recommendations/?{found['filtered']}",
+            API_TARGET,
+        ),
+        Page(
+            "API recommendations, 304",
+            f"/api/v1/recommendations/?{found['filtered']}",
+            CONDITIONAL_TARGET,
+            conditional=True,
+        ),
     ]
 
 
-def drive(server: Server, path: str, connections: int, seconds: int) -> LoadResult:
-    """wrk on one URL for `seconds`, then a wait until the workers are idle again."""
-    load = run_wrk(server, [path], connections=connections, seconds=seconds, timeout=WRK_TIMEOUT)
+def drive(server: Server, path: str, connections: int, seconds: int, etag: str = "") -> LoadResult:
+    """wrk on one URL for `seconds`, then a wait until the workers are idle again. With an
+    `etag`, every request is conditional and must be answered 304."""
+    conditional = {"headers": {"If-None-Match": etag}, "status": 304} if etag else {}
+    load = run_wrk(
+        server, [path], connections=connections, seconds=seconds, timeout=WRK_TIMEOUT,
+        **conditional,
+    )  # fmt: skip
     server.wait_idle()
     return load
 
@@ -162,9 +182,14 @@ def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list
             print(f"  {page.name}: {result.problem}, not measured")
             server.wait_idle()
             continue
+        etag = response.headers.get("ETag", "") if page.conditional and response else ""
+        if page.conditional and not etag:
+            result.problem = "no ETag"
+            print(f"  {page.name}: {result.problem}, not measured")
+            continue
         # The warm-up fills whatever caches there are, in every worker.
-        drive(server, page.path, args.connections, args.warmup)
-        result.load = load = drive(server, page.path, args.connections, args.seconds)
+        drive(server, page.path, args.connections, args.warmup, etag)
+        result.load = load = drive(server, page.path, args.connections, args.seconds, etag)
         print(
             f"  {page.name:34} first {result.first_ms:7.1f} ms  {load.rate:8.1f} req/s  "
             f"p50 {load.p50_ms:7.1f} ms  p99 {load.p99_ms:7.1f} ms  errors {load.errors}"

@@ -156,12 +156,19 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",  # only for its checks of the policy setting
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # the API docs' Swagger UI, served from our own static files
+    "corsheaders",
+    "api",
 ]
 
 MIDDLEWARE = [
     # Outermost: one log line per request, timed across everything below.
     "dialogue_platform.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer: CORS headers on every /api/ response (304s included).
+    "corsheaders.middleware.CorsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dialogue_platform.core.middleware.RejectNulBytesMiddleware",
@@ -248,6 +255,51 @@ else:
         }
     }
 
+# The read-only API (api/, README "The API"): JSON only, anonymous reads throttled per
+# address (the counts live in the cache, so they are shared through Redis with REDIS_URL).
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
+API_PAGE_SIZE = 25
+API_MAX_PAGE_SIZE = 100
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["api.renderers.EscapedJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Read-only and public: no session, so no CSRF and no per-user answers.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousReadThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    # The client's address as the login throttling picks it (NUM_PROXIES, below).
+    "NUM_PROXIES": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dialogue Platform Records API",
+    "DESCRIPTION": (
+        "The public record of the Dialogue Platform on the Human Dimension, read-only: "
+        "meetings, documents, recommendations with their implementation history, "
+        "organisations, topics and affected groups. Only published records."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "meetings.models.OrganisationKind",
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "DocumentKindEnum": "meetings.models.DocumentKind",
+    },
+}
+# CORS (django-cors-headers): any site may read the API from a browser; nothing else.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
 AUTH_USER_MODEL = "dialogue_platform.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -296,6 +348,7 @@ if not (_num_proxies.isascii() and _num_proxies.strip().isdigit()):
         f"NUM_PROXIES must be a whole number of proxies, 0 or more, not {_num_proxies!r}."
     )
 NUM_PROXIES = int(_num_proxies)
+REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
 AXES_CLIENT_IP_CALLABLE = "dialogue_platform.core.security.client_ip_address"
 
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.

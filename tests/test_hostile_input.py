@@ -38,7 +38,8 @@ HOSTILE = [
     "OR OR -",
 ]
 PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "meeting", "sort",
-              "page", "year", "format", "organisation", "kind", "language", "p", "x"]  # fmt: skip
+              "page", "year", "format", "organisation", "kind", "language", "p", "x", "lang",
+              "page_size"]  # fmt: skip
 
 
 def public_paths(record: factories.Record) -> list[str]:
@@ -51,7 +52,20 @@ def public_paths(record: factories.Record) -> list[str]:
         document.get_absolute_url(), f"/documents/{document.pk}/download", "/search/",
         "/sitemap.xml", "/sitemap-recommendations.xml", "/robots.txt", "/healthz",
     ]  # fmt: skip
-    return paths + ["/ru" + p for p in paths[:6]] + ["/kk" + p for p in paths[5:10]]
+    site = paths + ["/ru" + p for p in paths[:6]] + ["/kk" + p for p in paths[5:10]]
+    return site + api_paths(record)
+
+
+def api_paths(record: factories.Record) -> list[str]:
+    meeting, rec, document = record.meeting, record.adopted, record.report
+    return [
+        "/api/v1/meetings/", f"/api/v1/meetings/{meeting.slug}/", "/api/v1/documents/",
+        f"/api/v1/documents/{document.pk}/", "/api/v1/recommendations/",
+        f"/api/v1/recommendations/{rec.reference}/", "/api/v1/topics/",
+        "/api/v1/topics/torture-prevention/", "/api/v1/organisations/",
+        "/api/v1/organisations/kbhr/", "/api/v1/affected-groups/",
+        "/api/v1/affected-groups/women-girls/", "/api/v1/schema/", "/api/v1/docs/",
+    ]  # fmt: skip
 
 
 values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300))
@@ -78,6 +92,21 @@ def test_no_public_url_fails_or_reflects_markup(client, record, data):
     assert PROBE.encode() not in body, (path, query)
 
 
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_api_answers_any_query_with_json_never_an_error(client, record, data):
+    path = data.draw(st.sampled_from(api_paths(record)[:-2]))  # not the schema and docs
+    query = data.draw(queries)
+    response, body = fetch(client, path, query)
+    assert response.status_code in (200, 400, 404), (path, query, body[:300])
+    assert response["Content-Type"] == "application/json", (path, query)
+    if response.status_code == 400:  # each problem named (a NUL byte: the whole address)
+        assert set(response.json()) <= {*PARAMETERS, "detail"}, (path, query)
+    assert PROBE.encode() not in body, (path, query)
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, value):
     for path in (
@@ -86,6 +115,9 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
         "/documents/",
         "/search/",
         "/recommendations/feed/",
+        "/api/v1/recommendations/",
+        "/api/v1/meetings/",
+        "/api/v1/documents/",
     ):
         response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
         assert response.status_code < 500, (path, value)
@@ -94,7 +126,9 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
 
 def test_hostile_path_segments_are_not_found_not_errors(client, record):
     for path in ("/recommendations/%00/", "/meetings/%3Cx-probe%3E/", "/topics/" + "x" * 5000 + "/",
-                 "/documents/99999999999999999999/", "/organisations/%27%20OR%201=1/"):  # fmt: skip
+                 "/documents/99999999999999999999/", "/organisations/%27%20OR%201=1/",
+                 "/api/v1/recommendations/%3Cx-probe%3E/", "/api/v1/documents/99999999999999999999/",
+                 "/api/v1/meetings/" + "x" * 5000 + "/"):  # fmt: skip
         response = client.get(path)
         assert response.status_code in (400, 404), path
         assert PROBE.encode() not in response.content

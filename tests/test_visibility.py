@@ -73,6 +73,27 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("sitemap of documents", lambda r: "/sitemap-documents.xml", lambda r: r.report.get_absolute_url()),
     ("CSV export", lambda r: reverse("recommendations:export_csv"), lambda r: r.adopted.reference),
     ("JSON export", lambda r: reverse("recommendations:export_json"), lambda r: r.adopted.reference),
+    ("API meetings", lambda r: "/api/v1/meetings/", lambda r: r.meeting.slug),
+    ("API meetings of the drafts' topic", lambda r: f"/api/v1/meetings/?topic={PRISONS}", None),
+    ("API meetings in every language", lambda r: "/api/v1/meetings/?lang=all", lambda r: r.meeting.title_kk),
+    ("API meeting", lambda r: f"/api/v1/meetings/{r.meeting.slug}/", lambda r: r.adopted.reference),
+    ("API documents", lambda r: "/api/v1/documents/", lambda r: r.report.title),
+    ("API document of the draft meeting", lambda r: f"/api/v1/documents/{r.paper_of_draft_meeting.pk}/",
+     lambda r: r.paper_of_draft_meeting.title),
+    ("API recommendations and facets", lambda r: "/api/v1/recommendations/", lambda r: r.adopted.reference),
+    ("API recommendations of the drafts' topic", lambda r: f"/api/v1/recommendations/?topic={PRISONS}",
+     lambda r: r.adopted_at_draft_meeting.reference),
+    ("API recommendations searched", lambda r: "/api/v1/recommendations/?q=confidential", None),
+    ("API recommendations by status", lambda r: "/api/v1/recommendations/?status=implemented",
+     lambda r: r.adopted.reference),
+    ("API recommendation of the draft meeting",
+     lambda r: f"/api/v1/recommendations/{r.adopted_at_draft_meeting.reference}/",
+     lambda r: r.adopted_at_draft_meeting.text),
+    ("API recommendation citing documents", lambda r: f"/api/v1/recommendations/{r.adopted.reference}/",
+     lambda r: r.adopted.text),
+    ("API topics", lambda r: "/api/v1/topics/", lambda r: PRISONS),
+    ("API organisations", lambda r: "/api/v1/organisations/", lambda r: r.ministry.slug),
+    ("API affected groups", lambda r: "/api/v1/affected-groups/", lambda r: r.detainees.slug),
 ]  # fmt: skip
 
 DIRECT = [
@@ -81,6 +102,9 @@ DIRECT = [
     ("draft recommendation page", lambda r: r.draft_recommendation.get_absolute_url()),
     ("draft document page", lambda r: r.draft_document.get_absolute_url()),
     ("draft document download", lambda r: reverse("documents:download", args=[r.draft_document.pk])),
+    ("API draft meeting", lambda r: f"/api/v1/meetings/{r.draft_meeting.slug}/"),
+    ("API draft recommendation", lambda r: f"/api/v1/recommendations/{r.draft_recommendation.reference}/"),
+    ("API draft document", lambda r: f"/api/v1/documents/{r.draft_document.pk}/"),
 ]  # fmt: skip
 
 
@@ -124,6 +148,26 @@ def test_drafts_are_counted_nowhere(client, drafts):
     assert counts["body"]["ministry-of-internal-affairs"] == 3  # not the draft's fourth
     assert counts["status"]["implemented"] == 1  # not the implemented draft
     assert counts["year"]["2023"] == 1
+
+
+def test_the_api_counts_no_draft(client, drafts):
+    listed = client.get("/api/v1/recommendations/").json()
+    assert listed["count"] == 4
+    counts = {
+        name: {v["value"]: v["count"] for v in values} for name, values in listed["facets"].items()
+    }
+    assert counts["topic"][PRISONS] == 1
+    assert counts["body"]["ministry-of-internal-affairs"] == 3
+    assert counts["status"]["implemented"] == 1
+    assert client.get("/api/v1/meetings/").json()["count"] == 2
+    assert client.get("/api/v1/documents/").json()["count"] == 3
+
+
+def test_a_draft_meeting_cannot_be_chosen_as_an_api_filter(client, drafts):
+    response = client.get(f"/api/v1/recommendations/?meeting={drafts.draft_meeting.slug}")
+    assert response.status_code == 400
+    assert list(response.json()) == ["meeting"]
+    assert DRAFT not in response.content.decode()
 
 
 def test_a_draft_meeting_cannot_be_chosen_as_a_filter(client, drafts):

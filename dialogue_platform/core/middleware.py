@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+MESSAGE = "Bad request: the address contains a NUL byte."
 
 
 class RejectNulBytesMiddleware:
@@ -13,5 +15,7 @@ class RejectNulBytesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         raw_query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path or "%00" in raw_query or "\x00" in raw_query:
-            return HttpResponseBadRequest("Bad request: the address contains a NUL byte.")
+            if request.path.startswith("/api/"):  # API clients read JSON, errors included
+                return JsonResponse({"detail": MESSAGE}, status=400)
+            return HttpResponseBadRequest(MESSAGE)
         return self.get_response(request)

@@ -1,0 +1,1 @@
+"""The read-only REST API under /api/v1/ (README, "The API"): the public record as data."""
