@@ -300,6 +300,7 @@ def load_illustrative_recommendations(meeting: Meeting) -> None:
                 status=status,
                 summary=SUMMARIES[status],
                 assessed_by_id=organisations[chosen_bodies[0]],
+                is_illustrative=True,
             )
             for date, status in entries
         ]
@@ -312,6 +313,7 @@ def load_illustrative_recommendations(meeting: Meeting) -> None:
                     summary="Evaluated in KIBHR's analysis of the body's recommendations since 2013.",
                     assessed_by_id=organisations["kibhr"],
                     source=evaluation,
+                    is_illustrative=True,
                 )
             )
         recommendation = Recommendation(
@@ -321,6 +323,7 @@ def load_illustrative_recommendations(meeting: Meeting) -> None:
             meeting=meeting if at_seed_meeting else None,
             agenda_item=items[agenda_order] if at_seed_meeting else None,
             is_published=True,
+            is_illustrative=True,
         )
         planned.append(
             (
