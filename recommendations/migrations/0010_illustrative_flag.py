@@ -23,6 +23,16 @@ def drop_columns(apps, schema_editor) -> None:
         schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN "is_illustrative"')
 
 
+def flag_earlier_demo(apps, schema_editor) -> None:
+    """Recommendations an earlier load_demo made (DEMO- references) and their assessments
+    are illustrative: flag them, so remove_demo and the next load_demo see them."""
+    Recommendation = apps.get_model("recommendations", "Recommendation")
+    Assessment = apps.get_model("recommendations", "Assessment")
+    demo = Recommendation.objects.filter(reference__startswith="DEMO-")
+    demo.update(is_illustrative=True)
+    Assessment.objects.filter(recommendation__in=demo).update(is_illustrative=True)
+
+
 def flag() -> models.BooleanField:
     return models.BooleanField(
         default=False,
@@ -50,6 +60,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalassessment", name="is_illustrative", field=flag()
         ),
+        migrations.RunPython(flag_earlier_demo, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="recommendation",
             index=models.Index(

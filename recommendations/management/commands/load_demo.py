@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from meetings.models import Meeting
 from recommendations.demo import load_demo
 from recommendations.models import Recommendation
 
@@ -7,12 +8,17 @@ from recommendations.models import Recommendation
 class Command(BaseCommand):
     help = (
         "Load the vocabularies, the organisations, the real meeting of 22 October 2021 and "
-        "illustrative recommendations. Running it again changes nothing."
+        "the illustrative record (meetings 2013-2025, their documents, recommendations and "
+        "assessments). Running it again changes nothing; remove_demo takes it away."
     )
 
     def handle(self, *args, **options) -> None:
         meeting = load_demo()
+        meetings = Meeting.objects.filter(is_illustrative=True).count()
         count = Recommendation.objects.demonstration().count()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo data ready: {meeting}; {count} illustrative recommendations.")
+            self.style.SUCCESS(
+                f"Demo data ready: {meeting}; {meetings} illustrative meetings and {count} "
+                "illustrative recommendations."
+            )
         )
