@@ -179,7 +179,10 @@ def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
     agenda = defaultdict(list)
     for row in rows("demo_agenda.csv"):
         agenda[row["topic"]].append(row)
-    follow_up = agenda["human-rights-action-plans"][1]  # the annual follow-up item
+    # The annual follow-up item, kept for the year's last meeting only.
+    plans = agenda["human-rights-action-plans"]
+    follow_up = next(row for row in plans if row["theme_en"] == "Follow-up to recommendations")
+    plans.remove(follow_up)
     documents = defaultdict(list)
     for row in rows("demo_documents.csv"):
         documents[row["topic"]].append(row)
@@ -244,7 +247,7 @@ def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
     for meeting in rng.sample(meetings, 8):
         meeting.adopts = 0
     for meeting in rng.sample([m for m in meetings if m.adopts], 5):
-        meeting.adopts = 7
+        meeting.adopts = 10
     return meetings
 
 
@@ -262,9 +265,6 @@ def plan_recommendations(rng: random.Random, meetings: list[PlannedMeeting],
         else:  # adopted under another item, as happens when a discussion widens
             meeting, item = rng.choices(in_years, [m.adopts for m in in_years])[0], None
         rec = PlannedRecommendation(row, meeting, item, topics=[row["topic"]])
-        others = [i.topic for i in meeting.items if i.topic != row["topic"]]
-        if others and rng.random() < 0.25:
-            rec.topics.append(rng.choice(others))
         authors = [d.author for d in item.documents] if item else []
         rec.proposer = rng.choice(authors or [EVALUATOR, EVALUATOR, OMBUDSMAN])
         planned.append(rec)
