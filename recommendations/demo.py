@@ -221,7 +221,12 @@ def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
                 candidates = [r for r in documents[item.topic] if r["kind"] != "evaluation"]
                 if candidates and rng.random() < 0.6:
                     row = rng.choice(candidates)
-                    texts = {k: v.format(year=year) for k, v in in_languages(row, "title").items()}
+                    # A dated paper, "(2016)", is that year's; a review "for 2016" is
+                    # presented the year after.
+                    covered = year if "({year})" in row["title_en"] else year - 1
+                    texts = {
+                        k: v.format(year=covered) for k, v in in_languages(row, "title").items()
+                    }
                     if texts["title_en"] not in titles_used:  # one report a year per kind
                         titles_used.add(texts["title_en"])
                         language = "ru" if row["author"] == EVALUATOR else rng.choice(["en", "ru"])
