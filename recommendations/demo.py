@@ -63,9 +63,10 @@ def rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def in_languages(row: dict[str, str], column: str, field_name: str | None = None) -> dict:
-    """`{field_en: …, field_ru: …, field_kk: …}` from a row's `column_en` … columns."""
-    return {f"{field_name or column}_{code}": row[f"{column}_{code}"] for code in LANGUAGES}
+def in_languages(row: dict[str, str], column: str) -> dict:
+    """`{column_en: …, column_ru: …, column_kk: …}`: a row's text in each language, as the
+    model's translated fields are named."""
+    return {f"{column}_{code}": row[f"{column}_{code}"] for code in LANGUAGES}
 
 
 def pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
@@ -87,9 +88,17 @@ class PlannedDocument:
 @dataclass
 class PlannedItem:
     order: int
-    topic: str
-    texts: dict
+    row: dict[str, str]  # its line of data/demo_agenda.csv: topic, theme, title
     documents: list[PlannedDocument] = field(default_factory=list)
+    pk: int | None = None
+
+    @property
+    def topic(self) -> str:
+        return self.row["topic"]
+
+    @property
+    def texts(self) -> dict:
+        return in_languages(self.row, "title")
 
 
 @dataclass
@@ -158,7 +167,7 @@ def meeting_format(rng: random.Random, date: datetime.date) -> str:
     return Meeting.Format.IN_PERSON
 
 
-def title(items: list[PlannedItem], themes: dict[int, dict]) -> dict:
+def title(items: list[PlannedItem]) -> dict:
     """The meeting's title: its agenda's themes, in order, joined as a list is in each
     language (lower case after the first, except names such as the Universal Periodic
     Review's, whose capitals Russian and Kazakh keep)."""
@@ -166,9 +175,8 @@ def title(items: list[PlannedItem], themes: dict[int, dict]) -> dict:
     for code in LANGUAGES:
         parts = []
         for n, item in enumerate(items):
-            row = themes[id(item)]
-            theme = row[f"theme_{code}"]
-            if n and (code == "en" or not row["theme_is_a_name"]):
+            theme = item.row[f"theme_{code}"]
+            if n and (code == "en" or not item.row["theme_is_a_name"]):
                 theme = theme[0].lower() + theme[1:]
             parts.append(theme)
         titles[f"title_{code}"] = "; ".join(parts)
@@ -205,18 +213,15 @@ def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
                 topic = deck.pop()
                 if topic not in chosen:
                     chosen.append(topic)
-            themes = {}
             items = []
             for topic in chosen:
-                row = agenda[topic][used[topic] % len(agenda[topic])]
+                items.append(
+                    PlannedItem(len(items) + 1, agenda[topic][used[topic] % len(agenda[topic])])
+                )
                 used[topic] += 1
-                items.append(PlannedItem(len(items) + 1, topic, in_languages(row, "title")))
-                themes[id(items[-1])] = row
             annual = quarter == 4 and year > FIRST_YEAR
             if annual:
-                items.append(PlannedItem(len(items) + 1, follow_up["topic"],
-                                         in_languages(follow_up, "title")))  # fmt: skip
-                themes[id(items[-1])] = follow_up
+                items.append(PlannedItem(len(items) + 1, follow_up))
             for item in items:
                 candidates = [r for r in documents[item.topic] if r["kind"] != "evaluation"]
                 if candidates and rng.random() < 0.6:
@@ -236,7 +241,7 @@ def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
                 slug=f"{date:%Y-%m-%d}-illustrative-meeting",
                 date=date,
                 format=fmt,
-                fields={**title(items, themes), **where(date, fmt)},
+                fields={**title(items), **where(date, fmt)},
                 items=items,
                 adopts=rng.choice([1, 1, 2, 3]),
             )
@@ -370,10 +375,11 @@ def load_illustrative_record() -> None:
                    is_illustrative=True, **i.texts)
         for m, i in items
     )  # fmt: skip
-    item_pk = {id(i): row.pk for (_, i), row in zip(items, rows_of_items, strict=True)}
+    for (_, item), row in zip(items, rows_of_items, strict=True):
+        item.pk = row.pk
     documents = [(m, i, d) for m, i in items for d in i.documents]
     rows_of_documents = Document.objects.bulk_create(
-        Document(meeting_id=meeting_pk[m.slug], agenda_item_id=item_pk[id(i)], kind=d.kind,
+        Document(meeting_id=meeting_pk[m.slug], agenda_item_id=i.pk, kind=d.kind,
                  title=d.texts["title_en"], language=d.language, date=m.date,
                  is_published=True, is_illustrative=True, **d.texts)
         for m, i, d in documents
@@ -386,7 +392,7 @@ def load_illustrative_record() -> None:
         for slug, role in m.participants.items()
     )
     links = [
-        (AgendaItem.topics.through, {"agendaitem_id": item_pk[id(i)], "topic_id": topics[i.topic]})
+        (AgendaItem.topics.through, {"agendaitem_id": i.pk, "topic_id": topics[i.topic]})
         for _, i in items
     ]
     for _, _, d in documents:
@@ -397,7 +403,7 @@ def load_illustrative_record() -> None:
     rows_of_recommendations = Recommendation.objects.bulk_create(
         Recommendation(reference=r.reference, year=r.meeting.date.year,
                        meeting_id=meeting_pk[r.meeting.slug],
-                       agenda_item_id=item_pk[id(r.item)] if r.item else None,
+                       agenda_item_id=r.item.pk if r.item else None,
                        text=r.row["text_en"], is_published=True, is_illustrative=True,
                        **in_languages(r.row, "text"))
         for r in recommendations
