@@ -316,7 +316,10 @@ def history(rng: random.Random, rec: PlannedRecommendation, evaluations: dict,
         elif roll < 0.32:
             by = OMBUDSMAN
         kind = "state" if by not in (EVALUATOR, OMBUDSMAN) else "evaluator"
-        entries.append(PlannedAssessment(when, status, rng.choice(notes[status, kind]), by, source))
+        # A note once per history: the same words twice would read as a form letter.
+        said = [e.texts for e in entries]
+        note = rng.choice([n for n in notes[status, kind] if n not in said] or notes[status, kind])
+        entries.append(PlannedAssessment(when, status, note, by, source))
         if status in (Status.IMPLEMENTED, Status.NO_LONGER_RELEVANT):
             break
         date = when + datetime.timedelta(days=rng.randint(200, 560))
