@@ -214,6 +214,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
+# How long a shared proxy (nginx, a CDN) may keep an anonymous public response without
+# asking again; browsers always ask (a 304 costs one query). core/http_caching.py.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+
 # Cache: in-process memory by default; Redis, shared by every app server, when REDIS_URL
 # is set.
 CACHE_KEY_PREFIX = "dialogue-platform"

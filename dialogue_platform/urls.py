@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from meetings.urls import document_patterns
 
+from .core.http_caching import public_response
 from .site import views
 from .site.sitemaps import SITEMAPS, sitemap_index
 
@@ -27,8 +28,13 @@ organisation_patterns = (
 
 # Machine endpoints: one address, whatever the language.
 urlpatterns = [
-    path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("sitemap.xml", public_response(sitemap_index), name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        public_response(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

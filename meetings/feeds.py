@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 from typing import NamedTuple
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,13 +15,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
-from dialogue_platform.core.site_url import SiteFeed, absolute_url, site_host
+from dialogue_platform.core.site_url import SiteFeed, absolute_url, site_host, with_query
 
 from .models import Meeting, Topic
 
 FEED_LENGTH = 50
+FIRST_MEETING_DATE = datetime.date(2013, 1, 1)  # the body first met in 2013
 
 
 def shown_title(meeting: Meeting) -> str:
@@ -35,6 +38,11 @@ class FollowedMeetings(NamedTuple):
 
     meetings: QuerySet
     topic: Topic | None
+
+    @property
+    def query(self) -> str:
+        """The filter as a query string, for the feed's own links."""
+        return urlencode({"topic": self.topic.slug}) if self.topic else ""
 
 
 def meetings_for(request: HttpRequest) -> FollowedMeetings:
@@ -61,11 +69,11 @@ class MeetingFeed(SiteFeed):
         title = _("Dialogue Platform on the Human Dimension: meetings")
         return f"{title} ({followed.topic.name})" if followed.topic else title
 
-    def link(self) -> str:
-        return absolute_url(reverse("meetings:list"))
+    def link(self, followed: FollowedMeetings) -> str:
+        return with_query(reverse("meetings:list"), followed.query)
 
-    def feed_url(self) -> str:
-        return absolute_url(reverse("meetings:feed"))
+    def feed_url(self, followed: FollowedMeetings) -> str:
+        return with_query(reverse("meetings:feed"), followed.query)
 
     def subtitle(self) -> str:
         return _("New meetings of the Dialogue Platform on the Human Dimension.")
@@ -96,6 +104,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
     cal.add("prodid", "-//Dialogue Platform Records//meetings//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("Dialogue Platform meetings") + (f": {topic.name}" if topic else ""))
+    # Timed meetings name their zone (TZID), which RFC 5545 wants defined in the file; it
+    # also keeps a calendar without meetings valid (a calendar needs one component).
+    cal.add_component(Timezone.from_tzid(settings.TIME_ZONE, first_date=FIRST_MEETING_DATE))
     for meeting in meetings.order_by("date", "pk"):
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{site_host()}")

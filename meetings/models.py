@@ -168,8 +168,13 @@ class Meeting(TimeStamped, Illustrative):
     date = models.DateField(verbose_name=_("date"))
     start_time = models.TimeField(verbose_name=_("start time"), null=True, blank=True)
     end_time = models.TimeField(verbose_name=_("end time"), null=True, blank=True)
+    # Blank where the source of a past meeting does not say how it was held.
     format = models.CharField(
-        verbose_name=_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+        verbose_name=_("format"),
+        max_length=20,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        blank=True,
     )
     kind = models.CharField(
         verbose_name=_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGULAR
@@ -191,7 +196,10 @@ class Meeting(TimeStamped, Illustrative):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-pk"]
         constraints = [
-            choices_constraint("format", MeetingFormat, "meetings_meeting_format_valid"),
+            models.CheckConstraint(
+                condition=Q(format__in=[*MeetingFormat.values, ""]),
+                name="meetings_meeting_format_valid",
+            ),
             choices_constraint("kind", MeetingKind, "meetings_meeting_kind_valid"),
             models.CheckConstraint(
                 condition=Q(start_time__isnull=True)

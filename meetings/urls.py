@@ -1,12 +1,14 @@
 from django.urls import path
 
+from dialogue_platform.core.http_caching import public_response
+
 from . import feeds, views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("feed/", feeds.MeetingFeed(), name="feed"),
-    path("calendar.ics", feeds.calendar, name="calendar"),
+    path("calendar.ics", public_response(feeds.calendar), name="calendar"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
 ]
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import translation
 
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
+from meetings.real_meetings import load_real_meetings
 from meetings.seed import load_organisations, load_seed_meeting, load_topics, sync
 
 from .demo_removal import remove_demo
@@ -36,7 +37,7 @@ QUARTER_MONTHS = (3, 6, 9, 12)
 # Months in which the body really met (meetings documented in public sources): an
 # illustrative meeting moves to the next month rather than sit beside a real one.
 REAL_MEETING_MONTHS = {(2015, 2), (2016, 6), (2017, 1), (2021, 3), (2021, 10), (2022, 1),
-                       (2024, 1), (2025, 7)}  # fmt: skip
+                       (2023, 1), (2024, 1), (2025, 2), (2025, 7)}  # fmt: skip
 CHAIR = "ministry-of-foreign-affairs"  # the Ministry convenes and chairs the body
 EVALUATOR = "kibhr"  # KIBHR evaluates the body's recommendations each year
 OMBUDSMAN = "commissioner-for-human-rights"
@@ -449,5 +450,6 @@ def load_demo() -> Meeting:
         load_affected_groups()
         load_organisations()
         meeting = load_seed_meeting()
+        load_real_meetings()
         load_illustrative_record()
     return meeting

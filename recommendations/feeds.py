@@ -14,7 +14,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from dialogue_platform.core.pagination import valid_query
-from dialogue_platform.core.site_url import SiteFeed, absolute_url
+from dialogue_platform.core.site_url import SiteFeed, with_query
 
 from .filters import RecommendationFilter
 from .models import Recommendation
@@ -43,11 +43,10 @@ class RecommendationFeed(SiteFeed):
         return f"{title} ({_('filtered')})" if filtered.filterset.active() else title
 
     def link(self, filtered: FilteredRecommendations) -> str:
-        query = filtered.query.urlencode()
-        return absolute_url(reverse("recommendations:list") + (f"?{query}" if query else ""))
+        return with_query(reverse("recommendations:list"), filtered.query.urlencode())
 
-    def feed_url(self) -> str:
-        return absolute_url(reverse("recommendations:feed"))
+    def feed_url(self, filtered: FilteredRecommendations) -> str:
+        return with_query(reverse("recommendations:feed"), filtered.query.urlencode())
 
     def subtitle(self) -> str:
         return _("The newest recommendations matching these filters.")

@@ -1,12 +1,16 @@
 from django.urls import path
 
+from dialogue_platform.core.http_caching import public_response
+
 from . import feeds, views
+
+export = public_response(views.recommendation_export)
 
 app_name = "recommendations"
 urlpatterns = [
     path("", views.recommendation_list, name="list"),
     path("feed/", feeds.RecommendationFeed(), name="feed"),
-    path("export.csv", views.recommendation_export, {"format": "csv"}, name="export_csv"),
-    path("export.json", views.recommendation_export, {"format": "json"}, name="export_json"),
+    path("export.csv", export, {"format": "csv"}, name="export_csv"),
+    path("export.json", export, {"format": "json"}, name="export_json"),
     path("<str:reference>/", views.recommendation_detail, name="detail"),
 ]

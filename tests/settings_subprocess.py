@@ -57,11 +57,17 @@ SHOW_CACHES = (
 )
 
 
+def printed_by(code: str, **env: str) -> str:
+    """The last line `code` prints under production settings (with a real key and one
+    proxy, as a server has) and this environment."""
+    result = run_python(code, DEBUG="0", SECRET_KEY=REAL_KEY, NUM_PROXIES="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1]
+
+
 def cache_settings_all(**env: str) -> dict:
     """CACHES as production settings make them from this environment."""
-    result = run_python(SHOW_CACHES, DEBUG="0", SECRET_KEY=REAL_KEY, NUM_PROXIES="1", **env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.splitlines()[-1])
+    return json.loads(printed_by(SHOW_CACHES, **env))
 
 
 def closed_port() -> int:

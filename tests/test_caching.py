@@ -15,12 +15,6 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_every_table_of_the_record_carries_the_version_trigger():
-    tracked = data_version.tracked_tables()
-    assert "meetings_meeting" in tracked and "recommendations_recommendation_topics" in tracked
-    assert set(tracked) <= data_version.tables_with_triggers()
-
-
 def test_a_save_a_bulk_update_and_a_delete_each_change_the_version():
     rec = factories.recommendation()
     seen = {data_version.current()}

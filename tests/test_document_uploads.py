@@ -80,7 +80,10 @@ def test_stored_names_are_unguessable():
     assert len(stored.rsplit("/", 1)[-1]) >= 32 + len(".pdf")
 
 
-def test_a_published_document_downloads_as_an_attachment_with_its_type(client):
+@pytest.mark.parametrize("storage", ["local disk", "bucket"])
+def test_a_published_document_downloads_as_an_attachment_with_its_type(client, request, storage):
+    if storage == "bucket":
+        request.getfixturevalue("bucket")  # uploads go to a bucket on the S3 server
     document = factories.document(title="Shadow report 2021", file=SimpleUploadedFile("x.pdf", PDF))
     response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200

@@ -3,14 +3,13 @@ headers together with its body: the proxy never receives the headers alone, whic
 dying before its body would leave it unable to send to another server."""
 
 import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from .servers import free_port, listening
 from .whole_response_app import BODY
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
@@ -19,35 +18,19 @@ REQUESTS = 300
 
 @pytest.fixture
 def server() -> Iterator[int]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            GUNICORN,
-            "tests.whole_response_app",
-            "--bind", f"127.0.0.1:{port}",
-            "--workers", "2",
-            "--worker-class", "dialogue_platform.gunicorn_worker.WholeResponseWorker",
-            "--no-control-socket",
-        ],
-        cwd=Path(__file__).resolve().parent.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "no gunicorn"
-                time.sleep(0.1)
+    port = free_port()
+    gunicorn = [
+        GUNICORN,
+        "tests.whole_response_app",
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", "2",
+        "--worker-class", "dialogue_platform.gunicorn_worker.WholeResponseWorker",
+        "--no-control-socket",
+    ]  # fmt: skip
+    with listening(
+        gunicorn, port=port, name="gunicorn", cwd=Path(__file__).resolve().parent.parent
+    ):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def first_read(port: int) -> bytes:

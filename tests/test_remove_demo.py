@@ -23,7 +23,7 @@ def rows() -> dict[str, set]:
 def real_record() -> Recommendation:
     """A real meeting with an agenda item, a document and an assessed recommendation,
     as the secretariat would enter them beside the demo."""
-    meeting = factories.meeting(slug="2024-01-29-meeting", date=datetime.date(2024, 1, 29))
+    meeting = factories.meeting(slug="2024-05-15-entered-meeting", date=datetime.date(2024, 5, 15))
     item = factories.agenda_item(meeting=meeting)
     document = factories.document(meeting=meeting, agenda_item=item)
     rec = factories.recommendation(meeting=meeting, agenda_item=item)

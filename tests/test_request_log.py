@@ -11,7 +11,7 @@ from django.urls import reverse
 from dialogue_platform.core.logs import JSONFormatter
 
 from . import factories
-from .settings_subprocess import REAL_KEY, run_python
+from .settings_subprocess import printed_by, run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +101,7 @@ SHOW_FORMATTER = (
 
 
 def formatter(**env: str) -> str:
-    result = run_python(SHOW_FORMATTER, DEBUG="0", SECRET_KEY=REAL_KEY, NUM_PROXIES="1", **env)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.splitlines()[-1]
+    return printed_by(SHOW_FORMATTER, **env)
 
 
 def test_log_format_json_writes_every_line_as_json():

@@ -11,8 +11,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from django.core.checks import Tags, register
         from django.db.backends.signals import connection_created
 
+        from .checks import data_version_triggers
         from .search import register_casefold
 
         connection_created.connect(register_casefold, dispatch_uid="core.casefold")
+        register(data_version_triggers, Tags.database)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django_filters import FilterSet
 
 from . import data_version
+from .http_caching import conditional, is_public, private
 from .pagination import page_number
 
 TIMEOUT = 60 * 60  # seconds; only to free memory, never for freshness
@@ -30,9 +31,7 @@ View = Callable[..., HttpResponse]
 
 def version(request: HttpRequest) -> int:
     """The data version, read once per request."""
-    if not hasattr(request, "_data_version"):
-        request._data_version = data_version.current()
-    return request._data_version
+    return data_version.for_request(request)
 
 
 def key(*parts: object) -> str:
@@ -111,12 +110,17 @@ def cached_page(
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-                return view(request, *args, **kwargs)
+            if not is_public(request):
+                return private(view(request, *args, **kwargs))
             request.GET = asked = asked_query(request.GET, taken)
             # The page's own address, so /documents/007/ is /documents/7/.
             match = request.resolver_match
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            return conditional(
+                request, path, asked, lambda: stored(request, path, asked, args, kwargs)
+            )
+
+        def stored(request: HttpRequest, path: str, asked: QueryDict, args, kwargs) -> HttpResponse:
             entry = key("page", version(request), get_language(), path, asked.urlencode())
             hit = cache.get(entry)
             if hit is not None:

@@ -5,82 +5,72 @@ Each write sets a new random number rather than adding one: a rolled-back transa
 a restored backup brings back an earlier number together with the very state it stood
 for, and two different states never share a number, so a cached entry always matches.
 
-Triggers cover every table of the `meetings` and `recommendations` apps (their models
-and many-to-many tables; not the audit history, which only grows with those writes).
-A migration that adds a table to either app must call `install_triggers` again;
-tests/test_caching.py checks that every such table has its trigger."""
+Triggers cover every table of the apps in TRACKED_APPS (their models and many-to-many
+tables; not the audit history, which only grows with those writes). The migrations write
+them out as SQL (PostgreSQL's function in dialogue_platform 0001, each table's trigger in
+its app's migrations): a migration that adds a table to a tracked app must add its trigger,
+and the system check in checks.py reports a table that lacks one."""
 
 from __future__ import annotations
 
-from django.apps import apps as global_apps
+from django.apps import AppConfig, apps
 from django.db import connection
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
+from django.http import HttpRequest
+from simple_history.models import HistoricalChanges
 
 TRACKED_APPS = ("meetings", "recommendations")
 VERSION_TABLE = "dialogue_platform_dataversion"
-PREFIX = "bump_data_version"
-# The row may be gone (a test database flush); recreate it, then draw a new number.
-BUMP_SQLITE = (
-    f"INSERT OR IGNORE INTO {VERSION_TABLE} (id, version) VALUES (1, 0); "
-    f"UPDATE {VERSION_TABLE} SET version = random() WHERE id = 1;"
-)
-BUMP_POSTGRES = (
-    f"INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING; "
-    f"UPDATE {VERSION_TABLE} SET version = floor(random() * 9e18)::bigint WHERE id = 1;"
-)
+TRIGGER = "bump_data_version"
+# PostgreSQL's one statement trigger fires on each of these (and TRUNCATE); SQLite has a row
+# trigger per event, named "bump_data_version_<table>_<event>".
+EVENTS = frozenset({"INSERT", "UPDATE", "DELETE"})
 
 
-def tracked_tables(apps=global_apps) -> list[str]:
-    tables = []
-    for label in TRACKED_APPS:
-        for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            if not model._meta.db_table.split("_", 1)[1].startswith("historical"):
-                tables.append(model._meta.db_table)
-    return sorted(set(tables))
+def tracked_models(app_configs: list[AppConfig] | None = None) -> list[type[Model]]:
+    """The models whose tables carry the trigger, of the tracked apps among `app_configs`
+    (all when None): models and auto-created many-to-many tables, not historical ones."""
+    labels = [
+        label
+        for label in TRACKED_APPS
+        if app_configs is None or label in {config.label for config in app_configs}
+    ]
+    return [
+        model
+        for label in labels
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if not issubclass(model, HistoricalChanges)
+    ]
 
 
-def install_triggers(apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    """(Re)create the bump trigger on every tracked table: a RunPython operation."""
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE OR REPLACE FUNCTION {PREFIX}() RETURNS trigger AS $$ BEGIN {BUMP_POSTGRES} "
-            "RETURN NULL; END; $$ LANGUAGE plpgsql"
-        )
-    for table in tracked_tables(apps):
-        if vendor == "postgresql":
-            # Once per statement: a bulk insert of 100,000 rows bumps once.
-            schema_editor.execute(f'DROP TRIGGER IF EXISTS {PREFIX} ON "{table}"')
-            schema_editor.execute(
-                f'CREATE TRIGGER {PREFIX} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
-                f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}()"
-            )
-        elif vendor == "sqlite":
-            # SQLite has row triggers only.
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                name = f"{PREFIX}_{table}_{event.lower()}"
-                schema_editor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-                schema_editor.execute(
-                    f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" BEGIN {BUMP_SQLITE} END'
-                )
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            raise NotImplementedError(f"No data-version triggers for {vendor}.")
-
-
-def tables_with_triggers() -> set[str]:
-    """The tracked tables that currently carry the trigger (for tests)."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+def tables_with_triggers(database: BaseDatabaseWrapper = connection) -> set[str]:
+    """The tables that carry the trigger for every event."""
+    with database.cursor() as cursor:
+        if database.vendor == "postgresql":
             cursor.execute(
-                "SELECT event_object_table FROM information_schema.triggers WHERE trigger_name = %s",
-                [PREFIX],
+                "SELECT event_object_table, event_manipulation FROM information_schema.triggers "
+                "WHERE trigger_name = %s AND event_object_schema = current_schema()",
+                [TRIGGER],
             )
+            events = cursor.fetchall()
         else:
             cursor.execute(
-                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-                [f"{PREFIX}_%"],
+                "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+                [f"{TRIGGER}_%"],
             )
-        return {row[0] for row in cursor.fetchall()}
+            events = [(table, name.rsplit("_", 1)[1].upper()) for table, name in cursor]
+    by_table: dict[str, set[str]] = {}
+    for table, event in events:
+        by_table.setdefault(table, set()).add(event)
+    return {table for table, found in by_table.items() if found >= EVENTS}
+
+
+def for_request(request: HttpRequest) -> int:
+    """The data version, read once per request."""
+    if not hasattr(request, "_data_version"):
+        request._data_version = current()
+    return request._data_version
 
 
 def current() -> int:

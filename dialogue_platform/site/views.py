@@ -3,10 +3,12 @@ organisations, and the health checks."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -27,6 +29,9 @@ from recommendations.models import Recommendation
 from .charts import bar_chart
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
+# URLs crawlers are asked to keep out of, in each language's copy: the back office and
+# the exports.
+CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json")
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
 
@@ -184,14 +189,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Crawlers may read everything public; the back office and the exports are left out."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Disallow: {reverse('recommendations:export_csv')}",
-        f"Disallow: {reverse('recommendations:export_json')}",
-        f"Sitemap: {absolute_url(reverse('sitemap'))}",
-    ]
+    """Crawlers may read everything public; the back office and the exports (whole result
+    sets, in every language's copy of their URL) are left out."""
+    lines = ["User-agent: *"]
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            lines += [f"Disallow: {reverse(name)}" for name in CRAWLERS_KEEP_OUT]
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -35,9 +35,9 @@ def remove_secretariat_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dialogue_platform", "0001_custom_user"),
-        ("meetings", "0001_initial"),
-        ("recommendations", "0001_initial"),
+        ("dialogue_platform", "0001_initial"),
+        ("meetings", "0002_data_version_triggers_and_full_text_search"),
+        ("recommendations", "0002_data_version_triggers_and_full_text_search"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

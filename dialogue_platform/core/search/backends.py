@@ -3,12 +3,18 @@ backends.
 
 - PostgreSQL: language-aware full-text search over each model's stored tsvector
   (schema.py: english for `_en`, russian for `_ru`, simple for `_kk`), ranked with ts_rank.
+  A record matches the query read by the english or the russian configuration (each stems
+  the query's words as it stemmed the text), or the query's words as prefixes of the simple
+  configuration's words, each word cut to its stem first (stemming.py): PostgreSQL has no
+  Kazakh stemmer, so «ұсынымдардың» finds «ұсыным» and «ұсынымдар» as the prefix «ұсыным».
   Stored, because ranking reads the tsvector of every match: recomputing it from the text
   made a word matching 30,000 recommendations take 0.6 s instead of 0.07 s.
-- SQLite: the model's FTS5 table (schema.py); words match as prefixes. Results are ranked
-  by whether the high-weight fields (titles) match, using a `casefold()` SQL function
-  (registered on each connection by `register_casefold`) on the matched rows. A query of
-  exclusions only cannot use FTS5 and scans with casefold() instead.
+- SQLite: the model's FTS5 table (schema.py), which stems nothing: each query word is cut
+  to its stem (stemming.py: English, Russian, Kazakh) and matched as a prefix, so «пытках»
+  finds «пытки» as «пытк*». Phrases match word for word. Results are ranked by whether the
+  high-weight fields (titles) hold a stem, using a `casefold()` SQL function (registered on
+  each connection by `register_casefold`) on the matched rows. A query of exclusions only
+  cannot use FTS5 and scans with casefold() instead.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from django.db.models.functions import Coalesce
 from .query import MAX_QUERY_LENGTH, Clause, parse
 from .schema import StoredDocument
 from .spec import CONFIGS, SearchSpec
+from .stemming import WORD, is_word, stem
 
 
 class Casefold(Func):
@@ -70,11 +77,35 @@ def search(queryset: QuerySet, spec: SearchSpec, query: str, *, rank: bool = Tru
     return results.order_by("-rank", "-pk") if rank else results
 
 
+def prefix_tsquery(clauses: list[Clause]) -> str:
+    """The clauses as a to_tsquery() expression: a word as its stem's prefix (`'stem':*`), a
+    phrase word for word; "" when no positive clause has a word. Only runs of letters and
+    digits reach the expression, each quoted, so no input can break its syntax."""
+
+    def alternative(text: str) -> str:
+        if is_word(text):
+            return f"'{stem(text)}':*"
+        return "(" + " <-> ".join(f"'{w}'" for w in WORD.findall(text)) + ")"
+
+    groups = []
+    for clause in clauses:
+        usable = [alternative(t) for t in clause.alternatives if WORD.search(t)]
+        if usable:
+            groups.append(("!" if clause.negated else "") + "(" + " | ".join(usable) + ")")
+    if all(g.startswith("!") for g in groups):
+        return ""
+    return " & ".join(groups)
+
+
 def _postgres(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
     search_query = None
-    for config in dict.fromkeys(CONFIGS.values()):
+    for config in ("english", "russian"):
         part = SearchQuery(query, config=config, search_type="websearch")
         search_query = part if search_query is None else search_query | part
+    if prefixes := prefix_tsquery(parse(query)):
+        search_query |= SearchQuery(prefixes, config=CONFIGS["kk"], search_type="raw")
+    else:
+        search_query |= SearchQuery(query, config=CONFIGS["kk"], search_type="websearch")
     return (
         queryset.alias(document=StoredDocument())
         .filter(document=search_query)
@@ -83,9 +114,12 @@ def _postgres(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
 
 
 def fts5_query(clauses: list[Clause]) -> str:
-    """The clauses in FTS5's query language: quoted terms, single words as prefixes."""
+    """The clauses in FTS5's query language: quoted terms, single words as their stems'
+    prefixes."""
 
     def term(text: str) -> str:
+        if is_word(text):
+            return '"' + stem(text) + '"*'
         quoted = '"' + text.replace('"', '""') + '"'
         return quoted if " " in text else quoted + "*"
 
@@ -126,7 +160,7 @@ def _fallback(queryset: QuerySet, spec: SearchSpec, query: str) -> QuerySet:
         if not clause.negated:
             any_term = Q()
             for term in clause.alternatives:
-                any_term |= Q(heading__contains=term)
+                any_term |= Q(heading__contains=stem(term) if is_word(term) else term)
             in_heading &= any_term
     if not in_heading:  # only exclusions: nothing to rank by
         return queryset.filter(condition).annotate(rank=Value(1, output_field=IntegerField()))

@@ -7,9 +7,10 @@ from recommendations.models import Recommendation
 
 class Command(BaseCommand):
     help = (
-        "Load the vocabularies, the organisations, the real meeting of 22 October 2021 and "
-        "the illustrative record (meetings 2013-2025, their documents, recommendations and "
-        "assessments). Running it again changes nothing; remove_demo takes it away."
+        "Load the vocabularies, the organisations, the real meetings public sources document "
+        "(docs/sources.md), among them that of 22 October 2021, and the illustrative record "
+        "(meetings 2013-2025, their documents, recommendations and assessments). Running it "
+        "again changes nothing; remove_demo takes the illustrative record away."
     )
 
     def handle(self, *args, **options) -> None:

@@ -42,7 +42,7 @@ def flag() -> models.BooleanField:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("recommendations", "0009_stored_search_document")]
+    dependencies = [("recommendations", "0002_data_version_triggers_and_full_text_search")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

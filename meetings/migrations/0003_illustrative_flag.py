@@ -32,7 +32,7 @@ def flag() -> models.BooleanField:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0008_stored_search_documents")]
+    dependencies = [("meetings", "0002_data_version_triggers_and_full_text_search")]
 
     operations = [
         migrations.SeparateDatabaseAndState(
