@@ -54,20 +54,7 @@ def test_topic_page_shows_the_topic_discussed_over_the_years(page: Page, demo):
     expect(items.locator(".illustrative").first).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "lang",
-    [
-        "ru",
-        pytest.param(
-            "kk",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="The real meeting's Kazakh summary, outcomes and document titles come "
-                "with the translation issue (15); this fails until they do, then passes.",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_the_real_meeting_reads_natively_in_russian_and_kazakh(page: Page, demo, lang: str):
     visit(page, f"/{lang}{REAL_MEETING}")
     photograph(page, f"real-meeting-{lang}")
