@@ -26,7 +26,7 @@ from django.db import connection, models, transaction
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from meetings.seed import load_organisations, load_topics
 from recommendations.bulk import insert_many
-from recommendations.demo import SUMMARIES, history, load_affected_groups
+from recommendations.demo import load_affected_groups
 from recommendations.models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
 
 SAMPLE_REFERENCE_PREFIX = "SAMPLE-"
@@ -158,6 +158,41 @@ AUTHOR_KINDS = {
     Organisation.Kind.INTERNATIONAL,
     Organisation.Kind.OMBUDSMAN,
 }
+
+# The sample's statuses and notes (the demo's before it became an illustrative record in
+# three languages): kept as they were, so samples stay comparable across runs.
+PROGRESS = [
+    Status.NOT_STARTED,
+    Status.IN_PROGRESS,
+    Status.PARTIALLY_IMPLEMENTED,
+    Status.IMPLEMENTED,
+]
+SUMMARIES = {
+    Status.NOT_STARTED: "No measures reported yet.",
+    Status.IN_PROGRESS: "A draft law has been prepared and sent to the interested state bodies.",
+    Status.PARTIALLY_IMPLEMENTED: "Amendments adopted in part; secondary legislation pending.",
+    Status.IMPLEMENTED: "The measure was adopted and is in force.",
+    Status.NOT_IMPLEMENTED: "The responsible body considered the measure premature.",
+    Status.NO_LONGER_RELEVANT: "Superseded by later legislation.",
+}
+
+
+def history(rng: random.Random, year: int, start: datetime.date) -> list[tuple[datetime.date, str]]:
+    """One to four dated statuses moving forward in time (or none, for a few)."""
+    count = rng.choices([0, 1, 2, 3, 4], weights=[1, 3, 3, 2, 1])[0]
+    dates = sorted(
+        {start + datetime.timedelta(days=rng.randint(60, 365 * 4)) for _ in range(count)}
+    )
+    dates = [d for d in dates if d <= datetime.date(2025, 12, 31)]
+    step = 0
+    entries = []
+    for date in dates:
+        step = min(step + rng.choice([0, 1, 1, 2]), len(PROGRESS) - 1)
+        status = PROGRESS[step]
+        if date == dates[-1] and rng.random() < 0.12:
+            status = rng.choice([Status.NOT_IMPLEMENTED, Status.NO_LONGER_RELEVANT])
+        entries.append((date, status))
+    return entries
 
 
 class SampleRefused(Exception):

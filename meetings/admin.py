@@ -68,7 +68,7 @@ class DocumentInline(ConcurrentEditAdminMixin, TranslationStackedInline):
 class MeetingAdmin(
     ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
 ):
-    list_display = ["date", "title", "format", "kind", "is_published"]
+    list_display = ["date", "title", "format", "kind", "is_published", "is_illustrative"]
     list_display_links = ["date", "title"]
     list_filter = [
         YearFilter,
@@ -76,6 +76,7 @@ class MeetingAdmin(
         "kind",
         ("agenda_items__topics", admin.RelatedOnlyFieldListFilter),
         "is_published",
+        "is_illustrative",
     ]
     search_fields = [*in_every_language("title", "summary"), "location", "agenda_items__title"]
     date_hierarchy = "date"
@@ -95,8 +96,10 @@ class MeetingAdmin(
 class AgendaItemAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting"]
-    list_filter = [("topics", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("topics", admin.RelatedOnlyFieldListFilter), "is_illustrative"]
     search_fields = ["title", "description", "meeting__title"]
+    # Set by load_demo only: a real record flagged by hand would go with remove_demo.
+    readonly_fields = ["is_illustrative"]
     autocomplete_fields = ["meeting", "topics"]
 
 
@@ -104,9 +107,20 @@ class AgendaItemAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAd
 class DocumentAdmin(
     ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
 ):
-    list_display = ["title", "kind", "language", "date", "meeting", "is_published"]
+    list_display = [
+        "title",
+        "kind",
+        "language",
+        "date",
+        "meeting",
+        "is_published",
+        "is_illustrative",
+    ]
     list_select_related = ["meeting"]
-    list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published"]
+    list_filter = ["kind", "language", ("topics", admin.RelatedOnlyFieldListFilter), "is_published",
+                   "is_illustrative"]  # fmt: skip
+    # Set by load_demo only: a real record flagged by hand would go with remove_demo.
+    readonly_fields = ["is_illustrative"]
     search_fields = ["title", "description"]
     date_hierarchy = "date"
     autocomplete_fields = ["authors", "meeting", "agenda_item", "topics"]

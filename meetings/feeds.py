@@ -25,6 +25,14 @@ FEED_LENGTH = 50
 FIRST_MEETING_DATE = datetime.date(2013, 1, 1)  # the body first met in 2013
 
 
+def shown_title(meeting: Meeting) -> str:
+    """The title as a feed or a calendar shows it: there is no page notice there, so an
+    illustrative meeting says what it is in its title."""
+    if meeting.is_illustrative:
+        return _("%(title)s (illustrative)") % {"title": meeting.title}
+    return meeting.title
+
+
 class FollowedMeetings(NamedTuple):
     """The meetings one request follows, and the topic it narrowed them to."""
 
@@ -74,7 +82,7 @@ class MeetingFeed(SiteFeed):
         return followed.meetings.order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, meeting: Meeting) -> str:
-        return f"{meeting.date:%Y-%m-%d}: {meeting.title}"
+        return f"{meeting.date:%Y-%m-%d}: {shown_title(meeting)}"
 
     def item_description(self, meeting: Meeting) -> str:
         # Atom sends the summary as HTML: staff type plain text, so it is escaped (with
@@ -102,7 +110,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     for meeting in meetings.order_by("date", "pk"):
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
-        event.add("summary", meeting.title)
+        event.add("summary", shown_title(meeting))
         if meeting.start_time:
             start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
             event.add("dtstart", start)

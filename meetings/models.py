@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from dialogue_platform.core.models import (
+    Illustrative,
     PublishedQuerySet,
     SearchableQuerySet,
     TimeStamped,
@@ -155,7 +156,7 @@ class MeetingKind(models.TextChoices):
     EXTRAORDINARY = "extraordinary", _("Extraordinary")
 
 
-class Meeting(TimeStamped):
+class Meeting(TimeStamped, Illustrative):
     """One meeting of the Dialogue Platform, as the secretariat records it."""
 
     Format = MeetingFormat
@@ -210,6 +211,13 @@ class Meeting(TimeStamped):
         indexes = [
             # Public meeting lists: published ones, newest first.
             models.Index(fields=["is_published", "-date"], name="meeting_published_date_idx"),
+            # The demonstration-data notice on every page: is any illustrative meeting
+            # published? (A few rows at most, so the index stays tiny.)
+            models.Index(
+                fields=["is_published"],
+                condition=Q(is_illustrative=True),
+                name="meeting_illustrative_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -230,7 +238,7 @@ class AgendaItemQuerySet(SearchableQuerySet):
         return self.filter(meeting__is_published=True)
 
 
-class AgendaItem(TimeStamped):
+class AgendaItem(TimeStamped, Illustrative):
     """One numbered item on a meeting's agenda."""
 
     meeting = models.ForeignKey(
@@ -339,7 +347,7 @@ class DocumentQuerySet(PublishedQuerySet):
     )
 
 
-class Document(TimeStamped):
+class Document(TimeStamped, Illustrative):
     """A report or other paper submitted to the Dialogue Platform."""
 
     Kind = DocumentKind
@@ -398,6 +406,15 @@ class Document(TimeStamped):
             models.CheckConstraint(
                 condition=Q(language="") | Q(language__in=Language.values),
                 name="meetings_document_language_valid",
+            ),
+        ]
+        indexes = [
+            # The demonstration-data notice on every page: is any illustrative document
+            # published?
+            models.Index(
+                fields=["is_published"],
+                condition=Q(is_illustrative=True),
+                name="document_illustrative_idx",
             ),
         ]
 

@@ -94,7 +94,7 @@ class AssessmentYearFilter(YearFilter):
 class RecommendationAdmin(
     ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
 ):
-    list_display = ["reference", "short_text", "year", "status", "is_published"]
+    list_display = ["reference", "short_text", "year", "status", "is_published", "is_illustrative"]
     # Whole vocabularies: they are short, and listing only the values in use would join
     # every recommendation to its links on each page view.
     list_filter = [
@@ -104,6 +104,7 @@ class RecommendationAdmin(
         "affected_groups",
         "responsible_bodies",
         "is_published",
+        "is_illustrative",
     ]
     # "N total" beside a filtered count would cost a second COUNT of the whole table.
     show_full_result_count = False
@@ -188,13 +189,14 @@ class AssessmentAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAd
 
     list_display = ["recommendation", "date", "status", "assessed_by"]
     list_select_related = ["recommendation", "assessed_by"]
-    list_filter = ["status", AssessmentYearFilter]
+    list_filter = ["status", AssessmentYearFilter, "is_illustrative"]
     search_fields = ["recommendation__reference", "summary"]
     autocomplete_fields = ["recommendation", "assessed_by", "source"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        # Moving an entry to another recommendation would rewrite two histories.
-        return ["recommendation"] if obj else []
+        # Moving an entry to another recommendation would rewrite two histories; the flag
+        # is set by load_demo only (a real entry flagged by hand would go with remove_demo).
+        return ["recommendation", "is_illustrative"] if obj else ["is_illustrative"]
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)

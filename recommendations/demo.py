@@ -1,238 +1,336 @@
-"""Demonstration data: the affected-group vocabulary (real) and a set of illustrative
-recommendations with implementation histories (not the body's real texts).
+"""Demonstration data: the real vocabularies, organisations and meeting of 22 October 2021
+(meetings/seed.py), and around them an illustrative record of twelve years: quarterly
+meetings 2013–2025 with their agendas and the documents partners submitted, the
+recommendations adopted at them and the history of their implementation.
 
-Illustrative recommendations carry the DEMO- reference prefix, so they can never be
-mistaken for real ones, on the site or in an export, and the site shows a notice
-while any is loaded."""
+Every illustrative row carries `is_illustrative` (and each recommendation the DEMO-
+reference prefix), so the site marks it and `remove_demo` deletes exactly those rows. The
+texts, in English, Russian and Kazakh, are in data/demo_*.csv; which meeting adopts which
+text, and every date and status, are drawn from a fixed random seed, so every machine and
+every run gets the same record."""
+
+from __future__ import annotations
 
 import csv
 import datetime
 import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
-from meetings.models import Document, Meeting, Organisation, Topic
+from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from meetings.real_meetings import load_real_meetings
 from meetings.seed import load_organisations, load_seed_meeting, load_topics, sync
 
+from .demo_removal import remove_demo
 from .models import DEMO_REFERENCE_PREFIX, AffectedGroup, Assessment, Recommendation, Status
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DEMO_COUNT = 162
-SEED = 2013  # a fixed seed: the same data on every machine and every run
+SEED = 2013  # a fixed seed: the same record on every machine and every run
+FIRST_YEAR, LAST_YEAR = 2013, 2025
+HISTORY_ENDS = datetime.date(LAST_YEAR, 12, 31)
+LANGUAGES = ("en", "ru", "kk")
+QUARTER_MONTHS = (3, 6, 9, 12)
+# Months in which the body really met (meetings documented in public sources): an
+# illustrative meeting moves to the next month rather than sit beside a real one.
+REAL_MEETING_MONTHS = {(2015, 2), (2016, 6), (2017, 1), (2021, 3), (2021, 10), (2022, 1),
+                       (2023, 1), (2024, 1), (2025, 2), (2025, 7)}  # fmt: skip
+CHAIR = "ministry-of-foreign-affairs"  # the Ministry convenes and chairs the body
+EVALUATOR = "kibhr"  # KIBHR evaluates the body's recommendations each year
+OMBUDSMAN = "commissioner-for-human-rights"
+STATE_KINDS = {Organisation.Kind.GOVERNMENT, Organisation.Kind.PARLIAMENT,
+               Organisation.Kind.PRESIDENTIAL_ADMINISTRATION, Organisation.Kind.JUDICIARY}  # fmt: skip
 
-# topic slug -> (illustrative texts, affected groups, responsible bodies)
-TEMPLATES: dict[str, tuple[list[str], list[str], list[str]]] = {
-    "torture-prevention": (
-        [
-            "Ensure that every allegation of torture or ill-treatment in places of detention is "
-            "investigated promptly by a body independent of the police.",
-            "Extend video recording to all interview rooms and keep recordings for at least one "
-            "year.",
-            "Give the national preventive mechanism unannounced access to all places of "
-            "deprivation of liberty, including temporary holding facilities.",
-        ],
-        ["persons-deprived-of-liberty", "law-enforcement"],
-        ["ministry-of-internal-affairs", "prosecutor-generals-office"],
-    ),
-    "criminal-penal-legislation": (
-        [
-            "Amend the Criminal Procedure Code so that a detained person has access to a lawyer "
-            "from the moment of actual detention.",
-            "Review the Penal Enforcement Code to widen the use of non-custodial sentences.",
-            "Introduce judicial review of the sanction of pre-trial detention by an "
-            "investigating judge in every case.",
-        ],
-        ["persons-deprived-of-liberty", "judges-lawyers"],
-        ["ministry-of-justice", "supreme-court", "prosecutor-generals-office"],
-    ),
-    "human-trafficking": (
-        [
-            "Adopt a law on combating trafficking in human beings that defines the status of a "
-            "victim and guarantees assistance regardless of cooperation with investigators.",
-            "Fund shelters for victims of trafficking, especially women and children, in every "
-            "region.",
-            "Train labour inspectors to identify signs of forced labour among migrant workers.",
-        ],
-        ["victims-of-trafficking", "migrants", "women-girls", "children"],
-        ["ministry-of-internal-affairs", "ministry-of-labour-and-social-protection"],
-    ),
-    "women-gender-equality": (
-        [
-            "Update the Concept of Family and Gender Policy until 2030 with measurable targets "
-            "for women's participation in decision-making.",
-            "Remove the list of occupations closed to women from labour legislation.",
-            "Collect and publish data disaggregated by sex on employment and pay.",
-        ],
-        ["women-girls"],
-        [
-            "ministry-of-information-and-social-development",
-            "ministry-of-labour-and-social-protection",
-        ],
-    ),
-    "gender-based-violence": (
-        [
-            "Criminalise domestic violence as a separate offence and restore criminal liability "
-            "for intentional infliction of light harm to health.",
-            "Ensure protection orders are issued and enforced within 24 hours.",
-        ],
-        ["women-girls", "children"],
-        ["ministry-of-internal-affairs", "parliament"],
-    ),
-    "children": (
-        [
-            "Establish specialised juvenile courts in every region and train their judges.",
-            "Close residential institutions for children gradually in favour of family-based care.",
-        ],
-        ["children"],
-        ["ministry-of-education", "supreme-court"],
-    ),
-    "persons-with-disabilities": (
-        [
-            "Ratify the Optional Protocol to the Convention on the Rights of Persons with "
-            "Disabilities.",
-            "Make public buildings, transport and state websites accessible within five years.",
-        ],
-        ["persons-with-disabilities"],
-        ["ministry-of-labour-and-social-protection", "ministry-of-foreign-affairs"],
-    ),
-    "freedom-of-expression": (
-        [
-            "Decriminalise defamation and move it to civil law.",
-            "Review the law on access to information to limit grounds for refusal.",
-        ],
-        ["journalists-media"],
-        ["ministry-of-information-and-social-development", "parliament"],
-    ),
-    "assembly-association": (
-        [
-            "Replace the permission regime for peaceful assemblies with a notification regime.",
-            "Simplify the registration of public associations and reduce reporting burdens on "
-            "NGOs.",
-        ],
-        ["human-rights-defenders"],
-        ["ministry-of-information-and-social-development", "ministry-of-internal-affairs"],
-    ),
-    "freedom-of-religion": (
-        [
-            "Review the requirements for registration of religious associations against "
-            "international standards.",
-        ],
-        ["minorities"],
-        ["ministry-of-information-and-social-development"],
-    ),
-    "national-human-rights-institution": (
-        [
-            "Bring the Commissioner for Human Rights into full compliance with the Paris "
-            "Principles, including a separate budget line.",
-            "Give the Commissioner for Human Rights the right to apply to the Constitutional "
-            "Council.",
-        ],
-        ["human-rights-defenders"],
-        ["presidential-administration", "parliament"],
-    ),
-    "international-instruments": (
-        [
-            "Ratify the Second Optional Protocol to the International Covenant on Civil and "
-            "Political Rights.",
-            "Submit overdue reports to the UN treaty bodies and publish their concluding "
-            "observations in Kazakh and Russian.",
-        ],
-        ["persons-deprived-of-liberty"],
-        ["ministry-of-foreign-affairs"],
-    ),
-    "justice-fair-trial": (
-        [
-            "Strengthen the independence of judges by reforming the procedure for their "
-            "selection and disciplinary liability.",
-            "Guarantee free legal aid in civil cases for low-income persons.",
-        ],
-        ["judges-lawyers"],
-        ["supreme-court", "ministry-of-justice"],
-    ),
-    "migrants-refugees-statelessness": (
-        [
-            "Introduce a statelessness determination procedure and give stateless persons "
-            "temporary documents.",
-            "Ensure access to the territory and to asylum procedures at all border points.",
-        ],
-        ["stateless-persons", "refugees-asylum-seekers", "migrants"],
-        ["ministry-of-internal-affairs", "ministry-of-labour-and-social-protection"],
-    ),
-    "equality-non-discrimination": (
-        [
-            "Adopt comprehensive anti-discrimination legislation with a definition of direct and "
-            "indirect discrimination.",
-        ],
-        ["minorities", "persons-with-disabilities", "older-persons"],
-        ["ministry-of-justice", "parliament"],
-    ),
-    "civil-society": (
-        [
-            "Publish draft laws affecting human rights for public discussion for at least 30 days.",
-            "Report back to the Dialogue Platform each year on the follow-up given to its "
-            "recommendations.",
-        ],
-        ["human-rights-defenders"],
-        ["ministry-of-foreign-affairs", "ministry-of-justice"],
-    ),
-    "human-rights-action-plans": (
-        [
-            "Adopt a national human rights action plan with indicators, responsible bodies and "
-            "deadlines for each measure.",
-            "Complete the Plan of Priority Measures in the Field of Human Rights and report on "
-            "each measure publicly.",
-        ],
-        [],
-        ["presidential-administration", "ministry-of-justice"],
-    ),
-    "labour-social-rights": (
-        [
-            "Bring the law on trade unions into line with ILO Conventions 87 and 98.",
-        ],
-        ["migrants"],
-        ["ministry-of-labour-and-social-protection"],
-    ),
-    "health-education-living": (
-        [
-            "Ensure access to health care in places of detention equivalent to that in the "
-            "community.",
-            "Provide inclusive education for children with disabilities in mainstream schools.",
-        ],
-        ["persons-deprived-of-liberty", "children", "persons-with-disabilities"],
-        ["ministry-of-healthcare", "ministry-of-education"],
-    ),
-    "public-participation": (
-        [
-            "Guarantee independent public monitoring commissions access to places of detention.",
-        ],
-        ["human-rights-defenders", "persons-deprived-of-liberty"],
-        ["ministry-of-internal-affairs", "commissioner-for-human-rights"],
-    ),
-    "human-rights-education": (
-        [
-            "Include human rights in the training curriculum of police, prosecutors and judges.",
-        ],
-        ["law-enforcement", "judges-lawyers"],
-        ["ministry-of-internal-affairs", "ministry-of-education"],
-    ),
-}
+# How a recommendation's implementation moves from one assessment to the next: mostly
+# forward, sometimes stalling or slipping back. Implemented and no longer relevant end it.
+NEXT_STATUS: dict[str, list[tuple[str, int]]] = {
+    Status.NOT_STARTED: [(Status.NOT_STARTED, 3), (Status.IN_PROGRESS, 6), (Status.NOT_IMPLEMENTED, 1)],
+    Status.IN_PROGRESS: [(Status.IN_PROGRESS, 35), (Status.PARTIALLY_IMPLEMENTED, 30),
+                         (Status.IMPLEMENTED, 28), (Status.NOT_STARTED, 4),
+                         (Status.NOT_IMPLEMENTED, 3)],
+    Status.PARTIALLY_IMPLEMENTED: [(Status.PARTIALLY_IMPLEMENTED, 35), (Status.IMPLEMENTED, 50),
+                                   (Status.IN_PROGRESS, 10), (Status.NO_LONGER_RELEVANT, 5)],
+    Status.NOT_IMPLEMENTED: [(Status.NOT_IMPLEMENTED, 5), (Status.IN_PROGRESS, 3),
+                             (Status.NO_LONGER_RELEVANT, 2)],
+}  # fmt: skip
+FIRST_STATUS = [(Status.NOT_STARTED, 3), (Status.IN_PROGRESS, 6), (Status.PARTIALLY_IMPLEMENTED, 1)]
 
-PROGRESS = [
-    Status.NOT_STARTED,
-    Status.IN_PROGRESS,
-    Status.PARTIALLY_IMPLEMENTED,
-    Status.IMPLEMENTED,
-]
-SUMMARIES = {
-    Status.NOT_STARTED: "No measures reported yet.",
-    Status.IN_PROGRESS: "A draft law has been prepared and sent to the interested state bodies.",
-    Status.PARTIALLY_IMPLEMENTED: "Amendments adopted in part; secondary legislation pending.",
-    Status.IMPLEMENTED: "The measure was adopted and is in force.",
-    Status.NOT_IMPLEMENTED: "The responsible body considered the measure premature.",
-    Status.NO_LONGER_RELEVANT: "Superseded by later legislation.",
-}
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def in_languages(row: dict[str, str], column: str) -> dict:
+    """`{column_en: …, column_ru: …, column_kk: …}`: a row's text in each language, as the
+    model's translated fields are named."""
+    return {f"{column}_{code}": row[f"{column}_{code}"] for code in LANGUAGES}
+
+
+def pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+@dataclass
+class PlannedDocument:
+    texts: dict
+    kind: str
+    author: str
+    topic: str
+    language: str
+    date: datetime.date
+    pk: int | None = None
+
+
+@dataclass
+class PlannedItem:
+    order: int
+    row: dict[str, str]  # its line of data/demo_agenda.csv: topic, theme, title
+    documents: list[PlannedDocument] = field(default_factory=list)
+    pk: int | None = None
+
+    @property
+    def topic(self) -> str:
+        return self.row["topic"]
+
+    @property
+    def texts(self) -> dict:
+        return in_languages(self.row, "title")
+
+
+@dataclass
+class PlannedMeeting:
+    slug: str
+    date: datetime.date
+    format: str
+    fields: dict
+    items: list[PlannedItem]
+    adopts: int  # how much weight it has when recommendations are shared out (0: none)
+    participants: dict[str, str] = field(default_factory=dict)  # organisation slug -> role
+    evaluation: PlannedDocument | None = None
+
+
+@dataclass
+class PlannedAssessment:
+    date: datetime.date
+    status: str
+    texts: dict
+    assessed_by: str
+    source: PlannedDocument | None = None
+
+
+@dataclass
+class PlannedRecommendation:
+    row: dict[str, str]
+    meeting: PlannedMeeting
+    item: PlannedItem | None
+    reference: str = ""
+    topics: list[str] = field(default_factory=list)
+    proposer: str = ""
+    history: list[PlannedAssessment] = field(default_factory=list)
+
+
+def meeting_date(rng: random.Random, year: int, month: int) -> datetime.date:
+    if (year, month) in REAL_MEETING_MONTHS:
+        month += 1
+    day = datetime.date(year, month, rng.randint(8, 24))
+    while day.weekday() > 3:  # Monday to Thursday
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def where(date: datetime.date, fmt: str) -> dict:
+    """The capital's name on that date (Astana, Nur-Sultan from March 2019 to September
+    2022), as the record of an in-person, online or hybrid meeting gives it."""
+    nur_sultan = datetime.date(2019, 3, 23) <= date < datetime.date(2022, 9, 17)
+    names = (
+        ("Nur-Sultan", "Нур-Султан", "Нұр-Сұлтан") if nur_sultan else ("Astana", "Астана", "Астана")
+    )
+    suffix = {
+        Meeting.Format.ONLINE: (" (online)", " (онлайн)", " (онлайн)"),
+        Meeting.Format.HYBRID: (" (hybrid)", " (гибридный формат)", " (аралас формат)"),
+    }.get(fmt, ("", "", ""))
+    return {
+        f"location_{code}": name + end
+        for code, name, end in zip(LANGUAGES, names, suffix, strict=True)
+    }
+
+
+def meeting_format(rng: random.Random, date: datetime.date) -> str:
+    if datetime.date(2020, 4, 1) <= date < datetime.date(2022, 1, 1):
+        return Meeting.Format.ONLINE  # the pandemic years
+    if date.year >= 2022:
+        return rng.choice([Meeting.Format.HYBRID, Meeting.Format.HYBRID, Meeting.Format.IN_PERSON])
+    return Meeting.Format.IN_PERSON
+
+
+def title(items: list[PlannedItem]) -> dict:
+    """The meeting's title: its agenda's themes, in order, joined as a list is in each
+    language (lower case after the first, except names such as the Universal Periodic
+    Review's, whose capitals Russian and Kazakh keep)."""
+    titles = {}
+    for code in LANGUAGES:
+        parts = []
+        for n, item in enumerate(items):
+            theme = item.row[f"theme_{code}"]
+            if n and (code == "en" or not item.row["theme_is_a_name"]):
+                theme = theme[0].lower() + theme[1:]
+            parts.append(theme)
+        titles[f"title_{code}"] = "; ".join(parts)
+    return titles
+
+
+def plan_meetings(rng: random.Random) -> list[PlannedMeeting]:
+    agenda = defaultdict(list)
+    for row in rows("demo_agenda.csv"):
+        agenda[row["topic"]].append(row)
+    # The annual follow-up item, kept for the year's last meeting only.
+    plans = agenda["human-rights-action-plans"]
+    follow_up = next(row for row in plans if row["theme_en"] == "Follow-up to recommendations")
+    plans.remove(follow_up)
+    documents = defaultdict(list)
+    for row in rows("demo_documents.csv"):
+        documents[row["topic"]].append(row)
+    evaluation = documents["human-rights-action-plans"][0]
+
+    topics = sorted(agenda)
+    deck: list[str] = []
+    used = Counter()
+    titles_used = set()
+    meetings = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        for quarter, month in enumerate(QUARTER_MONTHS, start=1):
+            date = meeting_date(rng, year, month)
+            fmt = meeting_format(rng, date)
+            count = rng.choices([1, 2, 3], weights=[2, 5, 3])[0]
+            chosen = []
+            while len(chosen) < count:
+                if not deck:
+                    deck = rng.sample(topics, len(topics))
+                topic = deck.pop()
+                if topic not in chosen:
+                    chosen.append(topic)
+            items = []
+            for topic in chosen:
+                items.append(
+                    PlannedItem(len(items) + 1, agenda[topic][used[topic] % len(agenda[topic])])
+                )
+                used[topic] += 1
+            annual = quarter == 4 and year > FIRST_YEAR
+            if annual:
+                items.append(PlannedItem(len(items) + 1, follow_up))
+            for item in items:
+                candidates = [r for r in documents[item.topic] if r["kind"] != "evaluation"]
+                if candidates and rng.random() < 0.6:
+                    row = rng.choice(candidates)
+                    # A dated paper, "(2016)", is that year's; a review "for 2016" is
+                    # presented the year after.
+                    covered = year if "({year})" in row["title_en"] else year - 1
+                    texts = {
+                        k: v.format(year=covered) for k, v in in_languages(row, "title").items()
+                    }
+                    if texts["title_en"] not in titles_used:  # one report a year per kind
+                        titles_used.add(texts["title_en"])
+                        language = "ru" if row["author"] == EVALUATOR else rng.choice(["en", "ru"])
+                        item.documents.append(PlannedDocument(texts, row["kind"], row["author"],
+                                                              item.topic, language, date))  # fmt: skip
+            meeting = PlannedMeeting(
+                slug=f"{date:%Y-%m-%d}-illustrative-meeting",
+                date=date,
+                format=fmt,
+                fields={**title(items), **where(date, fmt)},
+                items=items,
+                adopts=rng.choice([1, 1, 2, 3]),
+            )
+            if annual:
+                texts = {
+                    k: v.format(year=year) for k, v in in_languages(evaluation, "title").items()
+                }
+                meeting.evaluation = PlannedDocument(texts, Document.Kind.EVALUATION, EVALUATOR,
+                                                     follow_up["topic"], "ru", date)  # fmt: skip
+                items[-1].documents.append(meeting.evaluation)
+            meetings.append(meeting)
+    # Some meetings hear reports and adopt nothing; a few adopt a great many.
+    for meeting in rng.sample(meetings, 8):
+        meeting.adopts = 0
+    for meeting in rng.sample([m for m in meetings if m.adopts], 5):
+        meeting.adopts = 10
+    return meetings
+
+
+def plan_recommendations(rng: random.Random, meetings: list[PlannedMeeting],
+                         bodies_kind: dict[str, str]) -> list[PlannedRecommendation]:  # fmt: skip
+    texts = rows("demo_recommendations.csv")
+    rng.shuffle(texts)
+    planned = []
+    for row in texts:
+        first, last = (int(y) for y in (row["years"] or f"{FIRST_YEAR}-{LAST_YEAR}").split("-"))
+        in_years = [m for m in meetings if first <= m.date.year <= last and m.adopts]
+        on_agenda = [(m, i) for m in in_years for i in m.items if i.topic == row["topic"]]
+        if on_agenda:
+            meeting, item = rng.choices(on_agenda, [m.adopts for m, _ in on_agenda])[0]
+        else:  # adopted under another item, as happens when a discussion widens
+            meeting, item = rng.choices(in_years, [m.adopts for m in in_years])[0], None
+        rec = PlannedRecommendation(row, meeting, item, topics=[row["topic"]])
+        authors = [d.author for d in item.documents] if item else []
+        rec.proposer = rng.choice(authors or [EVALUATOR, EVALUATOR, OMBUDSMAN])
+        planned.append(rec)
+
+    planned.sort(key=lambda r: (r.meeting.date, r.item.order if r.item else 99, r.row["text_en"]))
+    serial = Counter()
+    for rec in planned:
+        year = rec.meeting.date.year
+        serial[year] += 1
+        rec.reference = f"{DEMO_REFERENCE_PREFIX}{year}-{serial[year]:03d}"
+    evaluations = {m.date.year: m.evaluation for m in meetings if m.evaluation}
+    notes = defaultdict(list)
+    for row in rows("demo_assessment_notes.csv"):
+        notes[row["status"], row["by"]].append(in_languages(row, "summary"))
+    for rec in planned:
+        rec.history = history(rng, rec, evaluations, notes, bodies_kind)
+    return planned
+
+
+def history(rng: random.Random, rec: PlannedRecommendation, evaluations: dict,
+            notes: dict, bodies_kind: dict[str, str]) -> list[PlannedAssessment]:  # fmt: skip
+    """The dated assessments of one recommendation, from some months after its adoption
+    to the end of 2025: the responsible bodies report, and now and then KIBHR's yearly
+    evaluation or the Commissioner for Human Rights weighs in."""
+    entries: list[PlannedAssessment] = []
+    bodies = [b for b in rec.row["bodies"].split(";") if bodies_kind.get(b) in STATE_KINDS]
+    limit = rng.choices([0, 1, 2, 3, 4, 5], weights=[1, 3, 4, 4, 3, 2])[0]
+    date = rec.meeting.date + datetime.timedelta(days=rng.randint(90, 300))
+    status = None
+    while len(entries) < limit and date <= HISTORY_ENDS:
+        status = pick(rng, FIRST_STATUS) if status is None else pick(rng, NEXT_STATUS[status])
+        by, source, when = rng.choice(bodies or [OMBUDSMAN]), None, date
+        roll = rng.random()
+        evaluation = evaluations.get(date.year)
+        previous = entries[-1].date if entries else rec.meeting.date
+        # KIBHR's evaluation is dated its meeting's day, so it must come after the last entry.
+        if roll < 0.22 and evaluation and evaluation.date > previous:
+            by, source, when = EVALUATOR, evaluation, evaluation.date
+        elif roll < 0.32:
+            by = OMBUDSMAN
+        kind = "state" if by not in (EVALUATOR, OMBUDSMAN) else "evaluator"
+        # A note once per history: the same words twice would read as a form letter.
+        said = [e.texts for e in entries]
+        note = rng.choice([n for n in notes[status, kind] if n not in said] or notes[status, kind])
+        entries.append(PlannedAssessment(when, status, note, by, source))
+        if status in (Status.IMPLEMENTED, Status.NO_LONGER_RELEVANT):
+            break
+        date = when + datetime.timedelta(days=rng.randint(200, 560))
+    return entries
+
+
+def plan(bodies_kind: dict[str, str]) -> tuple[list[PlannedMeeting], list[PlannedRecommendation]]:
+    rng = random.Random(SEED)
+    meetings = plan_meetings(rng)
+    return meetings, plan_recommendations(rng, meetings, bodies_kind)
 
 
 def load_affected_groups() -> None:
@@ -242,129 +340,116 @@ def load_affected_groups() -> None:
             sync(AffectedGroup, names, slug=row["slug"])
 
 
-def history(rng: random.Random, year: int, start: datetime.date) -> list[tuple[datetime.date, str]]:
-    """One to four dated statuses moving forward in time (or none, for a few)."""
-    count = rng.choices([0, 1, 2, 3, 4], weights=[1, 3, 3, 2, 1])[0]
-    dates = sorted(
-        {start + datetime.timedelta(days=rng.randint(60, 365 * 4)) for _ in range(count)}
+def load_illustrative_record() -> None:
+    """Insert the illustrative record in bulk, unless exactly it is already there; an
+    older or partial one is removed first. Leaves no audit history (bulk inserts)."""
+    organisations = dict(Organisation.objects.values_list("slug", "pk"))
+    kinds = dict(Organisation.objects.values_list("slug", "kind"))
+    meetings, recommendations = plan(kinds)
+    have = (
+        set(Meeting.objects.filter(is_illustrative=True).values_list("slug", flat=True)),
+        set(Recommendation.objects.demonstration().values_list("reference", flat=True)),
     )
-    dates = [d for d in dates if d <= datetime.date(2025, 12, 31)]
-    step = 0
-    entries = []
-    for date in dates:
-        step = min(step + rng.choice([0, 1, 1, 2]), len(PROGRESS) - 1)
-        status = PROGRESS[step]
-        if date == dates[-1] and rng.random() < 0.12:
-            status = rng.choice([Status.NOT_IMPLEMENTED, Status.NO_LONGER_RELEVANT])
-        entries.append((date, status))
-    return entries
+    if have == ({m.slug for m in meetings}, {r.reference for r in recommendations}):
+        return
+    if any(have):
+        remove_demo()
+    topics = dict(Topic.objects.values_list("slug", "pk"))
+    groups = dict(AffectedGroup.objects.values_list("slug", "pk"))
 
+    for meeting in meetings:
+        meeting.participants[CHAIR] = Participant.Role.CHAIR
+        for item in meeting.items:
+            for document in item.documents:
+                meeting.participants.setdefault(document.author, Participant.Role.SPEAKER)
+    for rec in recommendations:
+        for body in rec.row["bodies"].split(";"):
+            rec.meeting.participants.setdefault(body, Participant.Role.MEMBER)
+        rec.meeting.participants.setdefault(rec.proposer, Participant.Role.MEMBER)
 
-def load_illustrative_recommendations(meeting: Meeting) -> None:
-    """Bulk-insert the illustrative recommendations that are not there yet, with their
-    classification and history; the same records on every run (a fixed random seed)."""
-    rng = random.Random(SEED)
-    topics = {t.slug: t.pk for t in Topic.objects.all()}
-    groups = {g.slug: g.pk for g in AffectedGroup.objects.all()}
-    organisations = {o.slug: o.pk for o in Organisation.objects.all()}
-    items = {item.order: item for item in meeting.agenda_items.all()}
-    evaluation = Document.objects.get(meeting=meeting, kind=Document.Kind.EVALUATION)
-    existing = set(Recommendation.objects.demonstration().values_list("reference", flat=True))
-    topic_slugs = sorted(TEMPLATES)
-
-    planned = []  # (recommendation, topic pks, group pks, body pks, proposer pk, history)
-    for number in range(DEMO_COUNT):
-        year = 2013 + number * 9 // DEMO_COUNT
-        serial = number - (year - 2013) * DEMO_COUNT // 9 + 1
-        reference = f"{DEMO_REFERENCE_PREFIX}{year}-{serial:03d}"
-        # Every value is drawn whether or not the record exists, so each run sees the
-        # same sequence.
-        topic_slug = topic_slugs[rng.randrange(len(topic_slugs))]
-        texts, group_slugs, body_slugs = TEMPLATES[topic_slug]
-        text = rng.choice(texts)
-        at_seed_meeting = year == 2021 and serial <= 12
-        agenda_order = 1 if topic_slug in ("women-gender-equality", "gender-based-violence") else 3
-        extra_topic = rng.choice(topic_slugs)
-        chosen_groups = rng.sample(group_slugs, k=min(len(group_slugs), rng.randint(1, 2)))
-        chosen_bodies = rng.sample(body_slugs, k=rng.randint(1, len(body_slugs)))
-        proposer = rng.choice(["kibhr", "commissioner-for-human-rights", "ohchr"])
-        start = meeting.date if at_seed_meeting else datetime.date(year, rng.randint(1, 12), 1)
-        entries = history(rng, year, start)
-        evaluated = year < 2021 and rng.random() < 0.3
-        two_topics = rng.random() < 0.3
-        if reference in existing:
-            continue
-
-        assessments = [
-            Assessment(
-                date=date,
-                status=status,
-                summary=SUMMARIES[status],
-                assessed_by_id=organisations[chosen_bodies[0]],
-            )
-            for date, status in entries
-        ]
-        if evaluated:
-            before = [status for date, status in entries if date <= evaluation.date]
-            assessments.append(
-                Assessment(
-                    date=evaluation.date,
-                    status=before[-1] if before else Status.NOT_STARTED,
-                    summary="Evaluated in KIBHR's analysis of the body's recommendations since 2013.",
-                    assessed_by_id=organisations["kibhr"],
-                    source=evaluation,
-                )
-            )
-        recommendation = Recommendation(
-            reference=reference,
-            text=text,
-            year=year,
-            meeting=meeting if at_seed_meeting else None,
-            agenda_item=items[agenda_order] if at_seed_meeting else None,
-            is_published=True,
-        )
-        planned.append(
-            (
-                recommendation,
-                {topics[topic_slug], topics[extra_topic if two_topics else topic_slug]},
-                [groups[s] for s in chosen_groups],
-                [organisations[s] for s in chosen_bodies],
-                organisations[proposer],
-                assessments,
-            )
-        )
-
-    Recommendation.objects.bulk_create([p[0] for p in planned])
-    created = {r.reference: r.pk for r in Recommendation.objects.filter(
-        reference__in=[p[0].reference for p in planned])}  # fmt: skip
-    m2m = Recommendation.topics.through, Recommendation.affected_groups.through
-    bodies, proposers = (
-        Recommendation.responsible_bodies.through,
-        Recommendation.proposed_by.through,
+    rows_of_meetings = Meeting.objects.bulk_create(
+        Meeting(slug=m.slug, date=m.date, format=m.format, kind=Meeting.Kind.REGULAR,
+                title=m.fields["title_en"], is_published=True, is_illustrative=True, **m.fields)
+        for m in meetings
+    )  # fmt: skip
+    meeting_pk = {m.slug: row.pk for m, row in zip(meetings, rows_of_meetings, strict=True)}
+    items = [(m, i) for m in meetings for i in m.items]
+    rows_of_items = AgendaItem.objects.bulk_create(
+        AgendaItem(meeting_id=meeting_pk[m.slug], order=i.order, title=i.texts["title_en"],
+                   is_illustrative=True, **i.texts)
+        for m, i in items
+    )  # fmt: skip
+    for (_, item), row in zip(items, rows_of_items, strict=True):
+        item.pk = row.pk
+    documents = [(m, i, d) for m, i in items for d in i.documents]
+    rows_of_documents = Document.objects.bulk_create(
+        Document(meeting_id=meeting_pk[m.slug], agenda_item_id=i.pk, kind=d.kind,
+                 title=d.texts["title_en"], language=d.language, date=m.date,
+                 is_published=True, is_illustrative=True, **d.texts)
+        for m, i, d in documents
+    )  # fmt: skip
+    for (_, _, document), row in zip(documents, rows_of_documents, strict=True):
+        document.pk = row.pk
+    Participant.objects.bulk_create(
+        Participant(meeting_id=meeting_pk[m.slug], organisation_id=organisations[slug], role=role)
+        for m in meetings
+        for slug, role in m.participants.items()
     )
-    rows: dict = {m2m[0]: [], m2m[1]: [], bodies: [], proposers: [], Assessment: []}
-    for rec, topic_pks, group_pks, body_pks, proposer_pk, assessments in planned:
-        pk = created[rec.reference]
-        rows[m2m[0]] += [m2m[0](recommendation_id=pk, topic_id=t) for t in topic_pks]
-        rows[m2m[1]] += [m2m[1](recommendation_id=pk, affectedgroup_id=g) for g in group_pks]
-        rows[bodies] += [bodies(recommendation_id=pk, organisation_id=b) for b in body_pks]
-        rows[proposers].append(proposers(recommendation_id=pk, organisation_id=proposer_pk))
-        for assessment in assessments:
-            assessment.recommendation_id = pk
-        rows[Assessment] += assessments
-    for model, objects in rows.items():
+    links = [
+        (AgendaItem.topics.through, {"agendaitem_id": i.pk, "topic_id": topics[i.topic]})
+        for _, i in items
+    ]
+    for _, _, d in documents:
+        links.append((Document.topics.through, {"document_id": d.pk, "topic_id": topics[d.topic]}))
+        links.append((Document.authors.through,
+                      {"document_id": d.pk, "organisation_id": organisations[d.author]}))  # fmt: skip
+
+    rows_of_recommendations = Recommendation.objects.bulk_create(
+        Recommendation(reference=r.reference, year=r.meeting.date.year,
+                       meeting_id=meeting_pk[r.meeting.slug],
+                       agenda_item_id=r.item.pk if r.item else None,
+                       text=r.row["text_en"], is_published=True, is_illustrative=True,
+                       **in_languages(r.row, "text"))
+        for r in recommendations
+    )  # fmt: skip
+    assessments = []
+    for rec, row in zip(recommendations, rows_of_recommendations, strict=True):
+        pk = row.pk
+        links += [(Recommendation.topics.through, {"recommendation_id": pk, "topic_id": topics[t]})
+                  for t in dict.fromkeys(rec.topics)]  # fmt: skip
+        links += [(Recommendation.affected_groups.through,
+                   {"recommendation_id": pk, "affectedgroup_id": groups[g]})
+                  for g in rec.row["groups"].split(";") if g]  # fmt: skip
+        links += [(Recommendation.responsible_bodies.through,
+                   {"recommendation_id": pk, "organisation_id": organisations[b]})
+                  for b in rec.row["bodies"].split(";")]  # fmt: skip
+        links.append((Recommendation.proposed_by.through,
+                      {"recommendation_id": pk, "organisation_id": organisations[rec.proposer]}))  # fmt: skip
+        assessments += [
+            Assessment(recommendation_id=pk, date=a.date, status=a.status,
+                       summary=a.texts["summary_en"], assessed_by_id=organisations[a.assessed_by],
+                       source_id=a.source.pk if a.source else None, is_illustrative=True,
+                       **a.texts)
+            for a in rec.history
+        ]  # fmt: skip
+    Assessment.objects.bulk_create(assessments)
+    by_model = defaultdict(list)
+    for model, values in links:
+        by_model[model].append(model(**values))
+    for model, objects in by_model.items():
         model.objects.bulk_create(objects)
     # The current status follows each history's latest entry, as record_assessment keeps it.
-    Recommendation.objects.filter(pk__in=created.values()).refresh_statuses()
+    Recommendation.objects.demonstration().refresh_statuses()
 
 
 @transaction.atomic
 def load_demo() -> Meeting:
     """Everything `manage.py load_demo` loads; running it again changes nothing."""
-    load_topics()
-    load_affected_groups()
-    load_organisations()
-    meeting = load_seed_meeting()
-    load_real_meetings()
-    load_illustrative_recommendations(meeting)
+    with translation.override("en"):
+        load_topics()
+        load_affected_groups()
+        load_organisations()
+        meeting = load_seed_meeting()
+        load_real_meetings()
+        load_illustrative_record()
     return meeting

@@ -60,7 +60,14 @@ from meetings.models import Meeting, Organisation, Topic
 
 from .bulk import BATCH, batched, insert_many, update_many
 from .exports import COLUMNS, restored
-from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation, Status
+from .models import (
+    DEMO_REFERENCE_PREFIX,
+    FIRST_YEAR,
+    AffectedGroup,
+    Assessment,
+    Recommendation,
+    Status,
+)
 
 IGNORED_COLUMNS = {"url"}
 # Files exported before the language column existed have none: their text is English.
@@ -665,7 +672,9 @@ def write_relations(
 
 
 def create_new(rows: list[Row], *, result: ImportResult) -> dict[str, int]:
-    """Insert the new recommendations (published) and return their primary keys by reference."""
+    """Insert the new recommendations (published) and return their primary keys by reference.
+    A DEMO- reference is an illustrative record's (the export's marker), so the record it
+    makes is flagged illustrative: marked on the site and removed by remove_demo."""
     pks = {}
     for language in LANGUAGES:
         in_language = [row for row in rows if row.language == language]
@@ -673,8 +682,17 @@ def create_new(rows: list[Row], *, result: ImportResult) -> dict[str, int]:
             keys = insert_many(
                 Recommendation,
                 constant={"is_published": True, "status": Status.NOT_ASSESSED},
-                varying=("reference", "text", "year", "meeting_id"),
-                rows=[(row.reference, row.text, row.year, row.meeting_id) for row in in_language],
+                varying=("reference", "text", "year", "meeting_id", "is_illustrative"),
+                rows=[
+                    (
+                        row.reference,
+                        row.text,
+                        row.year,
+                        row.meeting_id,
+                        row.reference.startswith(DEMO_REFERENCE_PREFIX),
+                    )
+                    for row in in_language
+                ],
                 return_keys=True,
             )
         pks.update(zip((row.reference for row in in_language), keys, strict=True))

@@ -15,6 +15,7 @@ from dialogue_platform.core.search import SearchSpec
 from meetings.models import (
     AgendaItem,
     Document,
+    Illustrative,
     Meeting,
     Organisation,
     SearchableQuerySet,
@@ -24,7 +25,8 @@ from meetings.models import (
 )
 
 FIRST_YEAR = 2013  # the Dialogue Platform was convened in 2013
-# Illustrative (not real) recommendations are loaded with this reference prefix.
+# Illustrative (not real) recommendations carry this reference prefix as well as the flag,
+# so an export or a citation shows what they are.
 DEMO_REFERENCE_PREFIX = "DEMO-"
 
 
@@ -67,10 +69,7 @@ class RecommendationQuerySet(SearchableQuerySet):
         return self.filter(is_published=True)
 
     def demonstration(self) -> RecommendationQuerySet:
-        # A range rather than LIKE, which cannot use an index (SQLite's LIKE folds case).
-        return self.filter(
-            reference__gte=DEMO_REFERENCE_PREFIX, reference__lt=DEMO_REFERENCE_PREFIX[:-1] + "."
-        )
+        return self.filter(is_illustrative=True)
 
     def refresh_statuses(self) -> int:
         """Set each recommendation's status to that of its latest assessment, in one UPDATE."""
@@ -78,7 +77,7 @@ class RecommendationQuerySet(SearchableQuerySet):
         return self.update(status=status_of_latest(history), updated=Now())
 
 
-class Recommendation(TimeStamped):
+class Recommendation(TimeStamped, Illustrative):
     """A recommendation adopted by the Dialogue Platform and addressed to state bodies."""
 
     Status = Status
@@ -177,11 +176,18 @@ class Recommendation(TimeStamped):
             ),
             # The admin's list, drafts included, in the default order (-year, reference).
             models.Index(fields=["-year", "reference"], name="rec_year_reference_idx"),
-            # The demonstration-data notice: is any DEMO- reference published?
+            # The public list sorted by reference.
             models.Index(
                 fields=["reference"],
                 condition=Q(is_published=True),
                 name="rec_public_reference_idx",
+            ),
+            # The demonstration-data notice on every page: is any illustrative
+            # recommendation published? (Only the demo's rows, so the index stays small.)
+            models.Index(
+                fields=["is_published"],
+                condition=Q(is_illustrative=True),
+                name="rec_illustrative_idx",
             ),
         ]
 
@@ -270,7 +276,7 @@ def status_of_latest(history: models.QuerySet) -> Coalesce:
     return Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED))
 
 
-class Assessment(AssessmentBase):
+class Assessment(AssessmentBase, Illustrative):
     """One dated entry in a recommendation's implementation history."""
 
     recommendation = models.ForeignKey(

@@ -124,3 +124,16 @@ def test_two_visitors_filtering_recommendations_differently_each_get_their_own(d
     assert feed_a.feed.link.endswith("/recommendations/?year_to=2018")
     assert [entry.title.split()[0] for entry in feed_b.entries] == ["CAB-2021-001"]
     assert feed_b.feed.link.endswith("/recommendations/?year_from=2020")
+
+
+def test_an_illustrative_meeting_says_so_in_the_feed_and_the_calendar(client):
+    factories.meeting(title="The real meeting")
+    factories.meeting(title="The made-up meeting", is_illustrative=True)
+
+    feed = feedparser.parse(client.get(reverse("meetings:feed")).content)
+    titles = sorted(entry.title.split(": ", 1)[1] for entry in feed.entries)
+    assert titles == ["The made-up meeting (illustrative)", "The real meeting"]
+
+    calendar = client.get(reverse("meetings:calendar")).content
+    assert b"SUMMARY:The made-up meeting (illustrative)" in calendar
+    assert b"SUMMARY:The real meeting\r\n" in calendar

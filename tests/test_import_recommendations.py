@@ -751,3 +751,12 @@ def test_the_admin_upload_page_explains_problems_in_the_readers_language(
         "/kk/admin/recommendations/recommendation/import/", {"file": file}, follow=True
     )
     assert "жасалғаны: 1, өзгертілгені: 0, өзгеріссіз: 0" in done.content.decode()
+
+
+def test_a_demo_reference_imports_as_an_illustrative_record_and_others_as_real(vocabulary):
+    """The export marks illustrative rows by their DEMO- reference; importing one makes an
+    illustrative record again, marked on the site and removed by remove_demo."""
+    result = run_import(csv_bytes([csv_row(reference="DEMO-2017-001"), csv_row()]))
+    assert not result.problems and result.created == 2
+    flags = dict(Recommendation.objects.values_list("reference", "is_illustrative"))
+    assert flags == {"DEMO-2017-001": True, "CAB-2017-001": False}

@@ -3,6 +3,7 @@
 import datetime
 import html
 import re
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -116,3 +117,95 @@ def test_illustrative_recommendations_span_years_and_statuses_with_histories(dem
     for rec in recs.prefetch_related("assessments"):
         latest = rec.assessments.all()[:1]
         assert rec.status == (latest[0].status if latest else "not_assessed"), rec.reference
+
+
+def test_each_illustrative_recommendation_is_adopted_at_an_illustrative_meeting_of_its_year(demo):
+    recs = Recommendation.objects.demonstration().select_related("meeting", "agenda_item")
+    for rec in recs:
+        assert rec.meeting.is_illustrative and rec.meeting.date.year == rec.year, rec.reference
+        assert rec.agenda_item is None or rec.agenda_item.meeting_id == rec.meeting_id
+    # Uneven, as a real body's record is: some meetings adopt nothing, some a great many.
+    adopted = Counter(recs.values_list("meeting_id", flat=True))
+    meetings = Meeting.objects.filter(is_illustrative=True)
+    per_meeting = [adopted.get(pk, 0) for pk in meetings.values_list("pk", flat=True)]
+    assert min(per_meeting) == 0 and max(per_meeting) >= 15
+    per_year = Counter(recs.values_list("year", flat=True))
+    assert len(set(per_year.values())) > len(per_year) // 2
+
+
+def test_histories_move_forward_in_time_after_adoption(demo):
+    for rec in Recommendation.objects.demonstration().select_related("meeting"):
+        dates = [a.date for a in rec.assessments.order_by("date", "pk")]
+        assert dates == sorted(set(dates)), rec.reference
+        assert not dates or dates[0] > rec.meeting.date, rec.reference
+
+
+def test_no_two_illustrative_recommendations_share_a_text_in_any_language(demo):
+    recs = Recommendation.objects.demonstration()
+    for code in ("en", "ru", "kk"):
+        texts = list(recs.values_list(f"text_{code}", flat=True))
+        assert all(texts), code
+        assert len(set(texts)) == len(texts), [t for t, n in Counter(texts).items() if n > 1]
+
+
+ILLUSTRATIVE_TEXTS = [
+    (Meeting, "title"),
+    (Meeting, "location"),
+    (AgendaItem, "title"),
+    (Document, "title"),
+    (Recommendation, "text"),
+    (Assessment, "summary"),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "name"), ILLUSTRATIVE_TEXTS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_every_illustrative_text_exists_in_english_russian_and_kazakh(demo, model, name):
+    records = model.objects.filter(is_illustrative=True)
+    assert records.exists()
+    for code in ("en", "ru", "kk"):
+        assert not records.filter(**{f"{name}_{code}": ""}).exists(), code
+        assert not records.filter(**{f"{name}_{code}__isnull": True}).exists(), code
+
+
+def test_russian_and_kazakh_pages_of_illustrative_records_show_no_fallback_marker(client, demo):
+    rec = (
+        Recommendation.objects.demonstration()
+        .filter(assessments__summary_en__gt="", agenda_item__isnull=False)
+        .first()
+    )
+    document = Document.objects.filter(is_illustrative=True).first()
+    # The paths are taken before any request: one to /ru/ leaves Russian active.
+    pages = [rec.get_absolute_url(), rec.meeting.get_absolute_url(), document.get_absolute_url()]
+    lists = ["/recommendations/", "/meetings/", "/documents/", "/"]
+    for prefix in ("/ru", "/kk"):
+        for url in pages:
+            html = client.get(prefix + url).content.decode()
+            assert 'class="illustrative"' in html, prefix + url
+            assert 'class="fallback"' not in html, prefix + url
+        for url in lists:
+            # The real records' rows are not this test's business (their translations are
+            # the seed's); every illustrative row must read natively.
+            rows = client.get(prefix + url).content.decode().split('<li class="record">')[1:]
+            illustrative = [row for row in rows if 'class="illustrative"' in row.split("</li>")[0]]
+            assert illustrative, prefix + url
+            assert not [row for row in illustrative if 'class="fallback"' in row.split("</li>")[0]]
+
+
+def test_documents_come_from_the_partners_the_press_release_names(demo):
+    partners = {"kibhr", "un-women", "undp", "ohchr", "osce", "european-union", "usaid"}
+    documents = Document.objects.filter(is_illustrative=True)
+    authors = set(documents.values_list("authors__slug", flat=True))
+    assert authors <= partners and len(authors) > 3
+    assert not documents.filter(agenda_item__isnull=True).exists()
+    assert not documents.exclude(meeting__is_illustrative=True).exists()
+
+
+def test_an_older_demo_is_replaced_by_the_current_one(demo):
+    old = Recommendation.objects.create(
+        reference="DEMO-2013-999", text="An older demo's text", year=2013, is_illustrative=True
+    )
+    call_command("load_demo")
+    assert not Recommendation.objects.filter(pk=old.pk).exists()
+    assert Recommendation.objects.demonstration().count() > 0

@@ -154,8 +154,27 @@ def test_every_page_title_names_the_page(client, record):
 def test_demonstration_notice_shows_only_while_illustrative_data_is_loaded(client, db):
     factories.recommendation(reference="CAB-2017-001")
     assert "Demonstration data" not in page(client, reverse("home"))
-    factories.recommendation(reference="DEMO-2017-001")
+    factories.recommendation(reference="DEMO-2017-001", is_illustrative=True)
     assert "Demonstration data" in page(client, reverse("home"))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: factories.meeting(is_illustrative=True),
+        lambda: factories.document(is_illustrative=True),
+        lambda: factories.recommendation(reference="DEMO-2017-001", is_illustrative=True),
+    ],
+    ids=["meeting", "document", "recommendation"],
+)
+def test_any_published_illustrative_record_brings_the_notice(client, db, make):
+    factories.meeting()  # a real one
+    assert "Demonstration data" not in page(client, reverse("meetings:list"))
+    record = make()
+    assert "Demonstration data" in page(client, reverse("meetings:list"))
+    record.is_published = False
+    record.save()
+    assert "Demonstration data" not in page(client, reverse("meetings:list"))
 
 
 def test_health_check_answers(client, db):

@@ -35,6 +35,7 @@ class Hit:
     url: str
     snippet: SafeString
     meta: str
+    is_illustrative: bool = False
 
 
 @dataclass
@@ -48,6 +49,12 @@ class Kind:
         if self.slug == "recommendations":
             return f"{reverse('recommendations:list')}?{urlencode({'q': query})}"
         return f"{reverse('search')}?{urlencode({'q': query, 'kind': self.slug})}"
+
+
+def illustrative_hit(hit: Hit, record: object) -> Hit:
+    """The hit, marked if its record is illustrative (every kind searched carries the flag)."""
+    hit.is_illustrative = record.is_illustrative
+    return hit
 
 
 def meeting_hit(meeting: Meeting, query: str) -> Hit:

@@ -27,7 +27,7 @@ from recommendations import facet_index
 from recommendations.models import Recommendation
 
 from .charts import bar_chart
-from .search import KINDS, PER_KIND, SearchForm
+from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
 # URLs crawlers are asked to keep out of, in each language's copy: the back office and
 # the exports.
@@ -179,7 +179,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 {
                     "kind": kind,
                     "count": count,
-                    "hits": [kind.hit(r, query) for r in shown],
+                    "hits": [illustrative_hit(kind.hit(r, query), r) for r in shown],
                     "all_url": kind.all_url(query),
                 }
             )

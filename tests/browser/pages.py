@@ -15,7 +15,8 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 NOT_FOUND = "/no-such-page/"
 
 # One page of each public type, as paths (so a language prefix can be put in front), in the
-# demo data: the real meeting of 22 October 2021 and its vocabularies. `{document}` is the id
+# demo data: the real meeting of 22 October 2021, its vocabularies and the illustrative
+# record around it. `{document}` is the id
 # of that meeting's UN Women report and `{recommendation}` the reference of a recommendation
 # with an implementation history, known only once the demo is loaded.
 PUBLIC_PAGES = {
