@@ -17,6 +17,7 @@ import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import translation
@@ -28,6 +29,7 @@ from meetings.seed import load_organisations, load_seed_meeting, load_topics, sy
 from .demo_removal import remove_demo
 from .models import DEMO_REFERENCE_PREFIX, AffectedGroup, Assessment, Recommendation, Status
 
+ALMATY = ZoneInfo("Asia/Almaty")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 2013  # a fixed seed: the same record on every machine and every run
 FIRST_YEAR, LAST_YEAR = 2013, 2025
@@ -440,6 +442,25 @@ def load_illustrative_record() -> None:
         model.objects.bulk_create(objects)
     # The current status follows each history's latest entry, as record_assessment keeps it.
     Recommendation.objects.demonstration().refresh_statuses()
+    date_as_entered(meetings, rows_of_meetings, recommendations, rows_of_recommendations)
+
+
+def entered(date: datetime.date) -> datetime.datetime:
+    """A day of the record as a time of entry: mid-morning in Kazakhstan."""
+    return datetime.datetime.combine(date, datetime.time(10), tzinfo=ALMATY)
+
+
+def date_as_entered(meetings, meeting_rows, recommendations, recommendation_rows) -> None:
+    """Give each illustrative meeting and recommendation the times it would have been
+    entered and last changed (its meeting; its latest assessment), not the moment the demo
+    was loaded: feeds and the admin date and order records by these."""
+    for planned, row in zip(meetings, meeting_rows, strict=True):
+        row.created = row.updated = entered(planned.date)
+    for planned, row in zip(recommendations, recommendation_rows, strict=True):
+        row.created = entered(planned.meeting.date)
+        row.updated = entered(max([planned.meeting.date, *(a.date for a in planned.history)]))
+    Meeting.objects.bulk_update(meeting_rows, ["created", "updated"])
+    Recommendation.objects.bulk_update(recommendation_rows, ["created", "updated"])
 
 
 @transaction.atomic

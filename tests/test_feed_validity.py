@@ -2,6 +2,7 @@
 robots exclusion protocol), read with parsers other than the ones that wrote them."""
 
 import datetime
+import time
 import xml.etree.ElementTree as ET
 from urllib.robotparser import RobotFileParser
 
@@ -115,3 +116,13 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_exports_in_every_languag
             assert not robots.can_fetch("AnyBot", f"{settings.SITE_URL}{path}?topic=x"), path
         assert robots.can_fetch("AnyBot", f"{settings.SITE_URL}{listed}"), listed
     assert not robots.can_fetch("AnyBot", f"{settings.SITE_URL}/admin/")
+
+
+def test_the_demo_s_recommendations_are_dated_as_entered_not_as_loaded(client, demo):
+    feed = feedparser.parse(client.get(reverse("recommendations:feed")).content)
+    updated = [entry.updated_parsed for entry in feed.entries]
+    loaded_today = time.gmtime()[:3]
+
+    assert len(updated) >= 20
+    assert all(when[:3] != loaded_today for when in updated)
+    assert len(set(updated)) >= 10
