@@ -283,3 +283,24 @@ class Assessment(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return f"{self.recommendation.get_absolute_url()}#assessment-{self.pk}"
+
+
+class RecommendationChange(models.Model):
+    """A recommendation whose status, year, publication or links changed, and when (by the
+    database's clock): written only by the triggers of migration 0010, read by the facet
+    index (facet_index.py) to bring its counts forward instead of rebuilding them."""
+
+    # No foreign key: a deleted recommendation's change is logged too. NULL: a truncation.
+    recommendation_id = models.BigIntegerField(null=True)
+    stamp = models.FloatField(help_text="seconds since 1970 by the database's clock")
+
+    class Meta:
+        db_table = "recommendations_change_log"
+        ordering = ["stamp"]
+        indexes = [
+            # The changes since a copy of the facet index last read them; pruning.
+            models.Index(fields=["stamp"], name="rec_change_stamp_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} at {self.stamp}"

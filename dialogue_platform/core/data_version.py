@@ -6,7 +6,8 @@ a restored backup brings back an earlier number together with the very state it 
 for, and two different states never share a number, so a cached entry always matches.
 
 Triggers cover every table of the `meetings` and `recommendations` apps (their models
-and many-to-many tables; not the audit history, which only grows with those writes).
+and many-to-many tables; not the audit history nor change logs (tables named `*_change_log`),
+which only grow with those writes).
 A migration that adds a table to either app must call `install_triggers` again;
 tests/test_caching.py checks that every such table has its trigger."""
 
@@ -34,8 +35,11 @@ def tracked_tables(apps=global_apps) -> list[str]:
     tables = []
     for label in TRACKED_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            if not model._meta.db_table.split("_", 1)[1].startswith("historical"):
-                tables.append(model._meta.db_table)
+            table = model._meta.db_table
+            if not table.split("_", 1)[1].startswith("historical") and not table.endswith(
+                "_change_log"
+            ):
+                tables.append(table)
     return sorted(set(tables))
 
 
