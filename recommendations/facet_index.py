@@ -179,8 +179,8 @@ def read_recommendations(
     log = RecommendationChange._meta.db_table
     table = Recommendation._meta.db_table
     if since is None:
-        rows = f"SELECT id, status, year, is_published FROM {table}"
-        params: list = []
+        rows = f"SELECT id, status, year, is_published FROM {table} WHERE is_published = %s"
+        params: list = [True]
     else:
         rows = (
             f"SELECT c.recommendation_id, rec.status, rec.year, rec.is_published FROM "
