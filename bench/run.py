@@ -212,7 +212,7 @@ def measure_after_write(server: Server, database_url: str, found: dict) -> list[
     path = f"/recommendations/?{found['filtered']}"
     timings = []
     original = manage(
-        database_url, "shell", "-c",
+        database_url, "shell", "--no-imports", "-c",
         f"from recommendations.models import Recommendation as R; "
         f"print(R.objects.get(reference={reference!r}).status)",
         quiet=True,
@@ -221,7 +221,7 @@ def measure_after_write(server: Server, database_url: str, found: dict) -> list[
         status = original if write % 2 else ""
         change = CHANGE_STATUS.format(reference=reference, status=status)
         try:
-            manage(database_url, "shell", "-c", change)
+            manage(database_url, "shell", "--no-imports", "-c", change)
         except subprocess.CalledProcessError as error:
             raise RuntimeError(f"the write failed ({error})") from None
         response, problem = try_fetch(server.port, path)
