@@ -70,7 +70,9 @@ def list_queries(draw) -> dict:
     if draw(st.integers(0, 3)) == 0:
         params["q"] = draw(st.sampled_from(WORDS))
     if draw(st.integers(0, 4)) == 0:
-        params["meeting"] = draw(st.sampled_from(["2022-06-15-extraordinary", "2019-05-01-regular"]))
+        params["meeting"] = draw(
+            st.sampled_from(["2022-06-15-extraordinary", "2019-05-01-regular"])
+        )
     params["sort"] = draw(st.sampled_from(SORTS))
     params["page"] = draw(st.sampled_from([1, 1, 2]))
     return {name: value for name, value in params.items() if value not in ([], "")}
