@@ -120,6 +120,8 @@ class FacetIndex:
             return None
         changed, state = BitMap(), {}
         for pk, status, year, is_published in rows:
+            if pk is None:
+                return None  # a truncation: nothing logged before it can be trusted
             changed.add(pk)
             if is_published:
                 state[pk] = (status, year)
@@ -173,53 +175,53 @@ def read_recommendations(
     *, since: float | None, previous: tuple[int, float] | None
 ) -> tuple[Reading | None, Iterator[tuple]]:
     """The reading (the database's clock and newest change-log row), and (pk, status, year,
-    is_published) of every recommendation (`since` None) or of those logged since `since`
-    (a deleted one with NULLs), in one query. The reading is None when the log cannot bring
-    a copy forward: the `previous` newest row is gone, or a truncation was logged."""
+    is_published) of every published recommendation (`since` None) or of at most
+    MAX_CHANGES + 1 of those logged since `since` (a deleted one with NULLs), in one query.
+    The reading is None when the log cannot bring a copy forward: the `previous` newest
+    row is gone, or a truncation was logged (a change without a recommendation)."""
     log = RecommendationChange._meta.db_table
     table = Recommendation._meta.db_table
     if since is None:
-        rows = f"SELECT id, status, year, is_published FROM {table} WHERE is_published = %s"
+        rows = f"SELECT 1, id, status, year, is_published FROM {table} WHERE is_published = %s"
         params: list = [True]
     else:
         rows = (
-            f"SELECT c.recommendation_id, rec.status, rec.year, rec.is_published FROM "
-            f"(SELECT DISTINCT recommendation_id FROM {log} "
-            f" WHERE stamp > %s AND recommendation_id IS NOT NULL) c "
+            f"SELECT 1, c.recommendation_id, rec.status, rec.year, rec.is_published FROM "
+            f"(SELECT DISTINCT recommendation_id FROM {log} WHERE stamp > %s LIMIT %s) c "
             f"LEFT JOIN {table} rec ON rec.id = c.recommendation_id"
         )
-        params = [since]
+        params = [since, MAX_CHANGES + 1]
     previous_id, previous_stamp = previous or (None, None)
     # The reading rides on every row (and on one row of NULLs when nothing changed), so
     # that it costs no query of its own.
     sql = (
-        f"SELECT h.now, h.last_id, h.last_stamp, h.usable, r.* FROM (SELECT {NOW[connection.vendor]} AS now, "
+        f"SELECT h.now, h.last_id, h.last_stamp, h.anchored, r.* FROM "
+        f"(SELECT {NOW[connection.vendor]} AS now, "
         f"(SELECT MAX(id) FROM {log}) AS last_id, "
         f"(SELECT stamp FROM {log} WHERE id = (SELECT MAX(id) FROM {log})) AS last_stamp, "
-        f"(CASE WHEN %s IS NULL OR EXISTS (SELECT 1 FROM {log} WHERE id = %s AND stamp = %s) "
-        f" THEN 1 ELSE 0 END) * (CASE WHEN EXISTS (SELECT 1 FROM {log} "
-        f" WHERE recommendation_id IS NULL AND stamp > %s) THEN 0 ELSE 1 END) AS usable) h "
+        f"CASE WHEN %s IS NULL OR EXISTS (SELECT 1 FROM {log} WHERE id = %s AND stamp = %s) "
+        f"THEN 1 ELSE 0 END AS anchored) h "
         f"LEFT JOIN ({rows}) r ON 1 = 1"
     )
-    truncated_since = since if since is not None else 0.0
-    params = [previous_id, previous_id, previous_stamp, truncated_since, *params]
+    params = [previous_id, previous_id, previous_stamp, *params]
     cursor = connection.chunked_cursor()
     cursor.execute(sql, params)
     first = cursor.fetchone()
-    now, last_id, last_stamp, usable = first[:4]
+    now, last_id, last_stamp, anchored = first[:4]
     reading = Reading(now, (last_id, last_stamp) if last_id is not None else None)
 
     def rows_read() -> Iterator[tuple]:
         try:
-            if first[4] is not None:
-                yield first[4:]
+            for row in [first]:
+                if row[4] is not None:
+                    yield row[5:]
             while chunk := cursor.fetchmany(CHUNK_SIZE):
                 for row in chunk:
-                    yield row[4:]
+                    yield row[5:]
         finally:
             cursor.close()
 
-    if not usable and since is not None:
+    if since is not None and not anchored:
         cursor.close()
         return None, iter(())
     return reading, rows_read()

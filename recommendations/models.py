@@ -177,9 +177,12 @@ class Recommendation(TimeStamped):
                 condition=Q(is_published=True),
                 name="rec_public_year_idx",
             ),
-            # The status filter and the counts by status.
+            # The status filter, read in the list's order (newest or oldest first) so that
+            # a page stops after 25 rows; the counts by status.
             models.Index(
-                fields=["status"], condition=Q(is_published=True), name="rec_public_status_idx"
+                fields=["status", "year", "reference"],
+                condition=Q(is_published=True),
+                name="rec_public_status_year_idx",
             ),
             # The admin's list, drafts included, in the default order (-year, reference).
             models.Index(fields=["-year", "reference"], name="rec_year_reference_idx"),

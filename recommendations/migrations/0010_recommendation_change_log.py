@@ -10,6 +10,8 @@ changes to the code cannot rewrite what this migration did.
 - PostgreSQL: statement triggers with transition tables, one INSERT … SELECT per statement
   however many rows it writes (a bulk import or publish), and a TRUNCATE logged as a row
   without a recommendation (the facet index then rebuilds).
+- The status index also holds the list's order (status, year, reference), so that a page
+  filtered by status is read in order and stops after 25 rows.
 - Rows older than a day are pruned as new ones arrive: on SQLite every thousandth row
   prunes, on PostgreSQL every statement (an index range scan, empty in the normal case).
 """
@@ -177,4 +179,14 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(create_triggers, drop_triggers),
+        # The status filter read in the list's order (the page now always comes from SQL).
+        migrations.RemoveIndex(model_name="recommendation", name="rec_public_status_idx"),
+        migrations.AddIndex(
+            model_name="recommendation",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["status", "year", "reference"],
+                name="rec_public_status_year_idx",
+            ),
+        ),
     ]
