@@ -10,10 +10,12 @@ changes to the code cannot rewrite what this migration did.
 - PostgreSQL: statement triggers with transition tables, one INSERT … SELECT per statement
   however many rows it writes (a bulk import or publish), and a TRUNCATE logged as a row
   without a recommendation (the facet index then rebuilds).
-- The status index also holds the list's order (status, year, reference), so that a page
-  filtered by status is read in order and stops after 25 rows.
 - Rows older than a day are pruned as new ones arrive: on SQLite every thousandth row
   prunes, on PostgreSQL every statement (an index range scan, empty in the normal case).
+
+And, since every page of the list now comes from SQL, the status index also holds the
+list's order (status, year, reference): a page filtered by status is read in order from
+it and stops after 25 rows.
 """
 
 from django.db import migrations, models
