@@ -69,11 +69,19 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
         # many-to-many table's unique (recommendation, value) index: no join, no duplicate
         # rows, and the database can still read the results in the order of the sort's
         # index and stop after a page (`pk IN (…)` made SQLite read and sort every match).
-        chosen = self.extra["vocabulary"].filter(slug__in=value).values("pk")
+        chosen = self.chosen_keys(value)
         linked = self.through.objects.filter(
             recommendation_id=OuterRef("pk"), **{f"{self.through_field}_id__in": chosen}
         )
         return qs.filter(Exists(linked))
+
+    def chosen_keys(self, slugs: list[str]) -> list[int]:
+        """The chosen rows' primary keys, as the form's validation read them: written into
+        the query, so that PostgreSQL's planner sees which values (and how common they are)
+        rather than a subquery it cannot estimate."""
+        name = next(name for name, filter in self.parent.filters.items() if filter is self)
+        known = self.parent.form.fields[name].known
+        return [known[slug] for slug in slugs]
 
 
 class RecommendationFilter(django_filters.FilterSet):

@@ -141,9 +141,20 @@ class RecommendationResults:
 
     @cached_property
     def count(self) -> int:
-        if self.index is not None:
-            return len(self.index.results(self.matches))
-        return self.filterset.filtered().count()
+        """How many results: shared by every page and sort of a filter combination
+        (cached), so that paging through words runs the search once, for the page."""
+
+        def count() -> int:
+            if self.index is not None:
+                return len(self.index.results(self.matches))
+            return self.filterset.filtered().count()
+
+        return cached(self.request, "count", (self.filters_key,), count, per_language=False)
+
+    @cached_property
+    def filters_key(self) -> list:
+        """The valid filters (without sort and page): what the counts depend on."""
+        return sorted(self.filterset.active().items())
 
     def count_by_status(self) -> list[tuple[str, str, int]]:
         """(status, label, count) for every status found, in vocabulary order."""
@@ -186,8 +197,9 @@ class RecommendationResults:
         (in addition to the others chosen) would give. Shared by every page and sort of a
         filter combination (cached)."""
         active = self.filterset.active()
-        key = sorted(active.items())
-        return cached(self.request, "facets", (key,), lambda: self.compute_facets(active))
+        return cached(
+            self.request, "facets", (self.filters_key,), lambda: self.compute_facets(active)
+        )
 
     def compute_facets(self, active: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
         facets: dict[str, list[FacetValue]] = {}

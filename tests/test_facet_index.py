@@ -188,3 +188,16 @@ def test_a_worker_whose_log_was_emptied_rebuilds(client, record, builds):
     Recommendation.objects.filter(pk=record.not_assessed.pk).update(status="implemented")
     assert client.get(url).context["page"].paginator.count == 2
     assert len(builds) == 2
+
+
+def test_paging_through_words_runs_the_search_once_a_page(
+    client, record, django_assert_num_queries
+):
+    words = f"{LIST}?q=juvenile"
+    client.get(words)
+    # Another sort: the data version, the notice, the page (the one search), its topics and
+    # bodies; the count and the facets are those of the first.
+    with django_assert_num_queries(5) as captured:
+        client.get(f"{words}&sort=reference")
+    searches = [q for q in captured.captured_queries if "juvenile" in q["sql"]]
+    assert len(searches) == 1
