@@ -79,6 +79,8 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
         """The chosen rows' primary keys, as the form's validation read them: written into
         the query, so that PostgreSQL's planner sees which values (and how common they are)
         rather than a subquery it cannot estimate."""
+        if not slugs:
+            return []  # and no query for the vocabulary
         name = next(name for name, filter in self.parent.filters.items() if filter is self)
         known = self.parent.form.fields[name].known
         return [known[slug] for slug in slugs]

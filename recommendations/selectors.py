@@ -101,8 +101,7 @@ class RecommendationResults:
         matches = {}
         for name in VOCABULARY_FACETS:
             if values := chosen(name):
-                known = self.filterset.form.fields[name].known
-                matches[name] = index.any_of(name, [known[slug] for slug in values])
+                matches[name] = index.any_of(name, self.filterset.filters[name].chosen_keys(values))
         if values := chosen("status"):
             matches["status"] = index.any_of("status", values)
         year_from, year_to = chosen("year_from"), chosen("year_to")
@@ -206,8 +205,7 @@ class RecommendationResults:
         for name in VOCABULARY_FACETS:
             counts = self.counts(name, disjunctive=True)
             chosen = set(active.get(name, []))
-            known = self.filterset.form.fields[name].known if chosen else {}
-            wanted = set(counts) | {known[slug] for slug in chosen}
+            wanted = set(counts) | set(self.filterset.filters[name].chosen_keys(chosen))
             # The few vocabulary rows, for their names in the reader's language.
             vocabulary = self.filterset.filters[name].extra["vocabulary"].filter(pk__in=wanted)
             values = [
