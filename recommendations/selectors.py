@@ -58,12 +58,20 @@ def listed(recommendations: QuerySet) -> QuerySet:
 
 class RecommendationResults:
     """The published recommendations a query (the list's parameters) selects. `request`
-    is the one being answered: the data version it read keys the caches."""
+    is the one being answered: the data version it read keys the caches. `filterset`: one
+    already bound to the published recommendations (an API's filter backend builds its
+    own), instead of `data`."""
 
-    def __init__(self, data: QueryDict | dict, *, request: HttpRequest) -> None:
+    def __init__(
+        self,
+        data: QueryDict | dict | None,
+        *,
+        request: HttpRequest,
+        filterset: RecommendationFilter | None = None,
+    ) -> None:
         self.request = request
         # Bound even when empty, so that validation runs and cleaned_data exists.
-        self.filterset = RecommendationFilter(
+        self.filterset = filterset or RecommendationFilter(
             data or QueryDict(), queryset=Recommendation.objects.published()
         )
 

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from meetings.models import Organisation, Topic
 from recommendations import facet_index
+from recommendations.filters import RecommendationFilter
 from recommendations.models import AffectedGroup, Assessment, Recommendation, Status
+from recommendations.selectors import RecommendationResults
 
 from . import factories
 
@@ -201,3 +203,12 @@ def test_paging_through_words_runs_the_search_once_a_page(
         client.get(f"{words}&sort=reference")
     searches = [q for q in captured.captured_queries if "juvenile" in q["sql"]]
     assert len(searches) == 1
+
+
+def test_a_filterset_built_elsewhere_gives_the_same_results(rf, record):
+    request = rf.get(f"{LIST}?status=implemented&status=in_progress")
+    built = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
+    given = RecommendationResults(None, request=request, filterset=built)
+    own = RecommendationResults(request.GET, request=request)
+    assert given.count == own.count == 2
+    assert given.export_ids == own.export_ids == [record.adopted.pk, record.in_progress.pk]
