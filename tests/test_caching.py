@@ -1,6 +1,8 @@
 """Cached pages and counts are keyed by a data version that every write changes,
 so nothing cached is ever stale."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -141,3 +143,15 @@ def test_after_a_write_a_worker_reads_only_what_changed(client, record, django_a
     assert response.context["page"].paginator.count == 2
     changed_rows = [q["sql"] for q in captured.captured_queries if "change_log" in q["sql"]]
     assert len(changed_rows) == 4
+
+
+def test_the_change_log_forgets_changes_older_than_a_day():
+    now = time.time()
+    old = RecommendationChange.objects.create(recommendation_id=1, stamp=now - 2 * 24 * 3600)
+    recent = RecommendationChange.objects.create(recommendation_id=2, stamp=now - 3600)
+    # Pruned as rows arrive: every statement on PostgreSQL, every thousandth row on SQLite.
+    RecommendationChange.objects.bulk_create(
+        RecommendationChange(recommendation_id=3, stamp=now) for _ in range(1000)
+    )
+    kept = set(RecommendationChange.objects.values_list("pk", flat=True))
+    assert old.pk not in kept and recent.pk in kept
