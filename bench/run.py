@@ -20,6 +20,7 @@ import io
 import random
 import re
 import statistics
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from .serve import (
     ensure_wrk,
     load_average,
     machine_facts,
+    manage,
     prepare_sample,
     probe,
     remove_sqlite,
@@ -63,6 +65,7 @@ COLD_TARGET_MS = 60  # median single request of never-seen filter combinations
 EXPORT_RATE_TARGET = 20_000  # rows per second
 EXPORT_MEMORY_TARGET_MB = 50
 EXPORT_RUNS = 3
+WRITES = 6  # writes, each followed by one timed list request (even: the data ends as it was)
 COLD_BUDGET = 180  # seconds for all the cold requests, so a slow build still ends
 WRK_TIMEOUT = 30  # seconds; gunicorn's worker timeout kills a request at 30 s anyway
 
@@ -115,6 +118,8 @@ class BackendResult:
     pages: list[PageResult] = field(default_factory=list)
     cold_ms: list[float] = field(default_factory=list)
     cold_errors: list[str] = field(default_factory=list)
+    after_write_ms: list[float] = field(default_factory=list)
+    after_write_problem: str = ""
     export: ExportResult | None = None
     export_problem: str = ""
     load_average: str = ""
@@ -214,6 +219,43 @@ def measure_cold(server: Server, found: dict) -> tuple[list[float], list[str]]:
     return timings, errors
 
 
+# One recommendation's status changed through the ORM, as an edit would (each write a new
+# data version): to another status, then back.
+CHANGE_STATUS = """
+from recommendations.models import Recommendation
+rec = Recommendation.objects.get(reference={reference!r})
+rec.status = {status!r} or ("in_progress" if rec.status != "in_progress" else "implemented")
+rec.save(update_fields=["status"])
+"""
+
+
+def measure_after_write(server: Server, database_url: str, found: dict) -> list[float]:
+    """The first filtered list request after each of WRITES writes: what a visitor pays
+    for the counts to catch up with an edit (before issue 13, a rebuild of the facet
+    index from the whole table)."""
+    reference = found["recommendation"].rstrip("/").rsplit("/", 1)[-1]
+    path = f"/recommendations/?{found['filtered']}"
+    timings = []
+    original = manage(
+        database_url, "shell", "--no-imports", "-c",
+        f"from recommendations.models import Recommendation as R; "
+        f"print(R.objects.get(reference={reference!r}).status)",
+        quiet=True,
+    ).strip()  # fmt: skip
+    for write in range(WRITES):
+        status = original if write % 2 else ""
+        change = CHANGE_STATUS.format(reference=reference, status=status)
+        try:
+            manage(database_url, "shell", "--no-imports", "-c", change)
+        except subprocess.CalledProcessError as error:
+            raise RuntimeError(f"the write failed ({error})") from None
+        response, problem = try_fetch(server.port, path)
+        if problem or not response:
+            raise RuntimeError(f"{path} {problem}")
+        timings.append(response.seconds * 1000)
+    return timings
+
+
 def csv_rows(body: bytes) -> int:
     return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8-sig")))) - 1
 
@@ -268,6 +310,15 @@ def run_backend(
         result.pages = measure_pages(server, found, args)
         result.cold_ms, result.cold_errors = measure_cold(server, found)
         print(f"  cold filtered list, median of {len(result.cold_ms)}: {result.cold_median:.1f} ms")
+        try:
+            result.after_write_ms = measure_after_write(server, database_url, found)
+            print(
+                "  first filtered list after a write, median of "
+                f"{WRITES}: {statistics.median(result.after_write_ms):.1f} ms"
+            )
+        except RuntimeError as error:
+            result.after_write_problem = str(error)
+            print(f"  after a write: {error}")
         try:
             result.export = measure_export(server, found["export"])
             export = result.export
@@ -330,6 +381,16 @@ def backend_markdown(result: BackendResult, args: argparse.Namespace) -> str:
         f"{'; errors: ' + ', '.join(result.cold_errors) if result.cold_errors else ''}. "
         f"Target < {COLD_TARGET_MS} ms: {verdict(cold_met)}.",
     ]
+    if result.after_write_ms:
+        timings = ", ".join(f"{ms:.0f}" for ms in result.after_write_ms)
+        lines.append(
+            f"- First filtered list request after a write (one recommendation's status "
+            f"changed through the ORM, then `/recommendations/?{found['filtered']}`; "
+            f"{WRITES} times): {timings} ms, median "
+            f"**{statistics.median(result.after_write_ms):.1f} ms**."
+        )
+    else:
+        lines.append(f"- After a write: not measured ({result.after_write_problem}).")
     if result.export:
         export = result.export
         timings = ", ".join(f"{s:.2f}" for s in export.seconds)

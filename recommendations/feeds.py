@@ -18,6 +18,7 @@ from dialogue_platform.core.site_url import SiteFeed, with_query
 
 from .filters import RecommendationFilter
 from .models import Recommendation
+from .selectors import RecommendationResults
 
 FEED_LENGTH = 50
 
@@ -25,8 +26,12 @@ FEED_LENGTH = 50
 class FilteredRecommendations(NamedTuple):
     """One request's filters, and its query without the values they rejected."""
 
-    filterset: RecommendationFilter
+    results: RecommendationResults
     query: QueryDict
+
+    @property
+    def filterset(self) -> RecommendationFilter:
+        return self.results.filterset
 
 
 class RecommendationFeed(SiteFeed):
@@ -35,8 +40,8 @@ class RecommendationFeed(SiteFeed):
     # The URLconf holds one feed object for every request, so what a request asked for is
     # returned here, and Django hands it to each method, never kept on the object.
     def get_object(self, request: HttpRequest) -> FilteredRecommendations:
-        filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
-        return FilteredRecommendations(filterset, valid_query(request, filterset.form))
+        results = RecommendationResults(request.GET, request=request)
+        return FilteredRecommendations(results, valid_query(request, results.filterset.form))
 
     def title(self, filtered: FilteredRecommendations) -> str:
         title = _("Dialogue Platform on the Human Dimension: recommendations")
@@ -53,7 +58,7 @@ class RecommendationFeed(SiteFeed):
 
     def items(self, filtered: FilteredRecommendations) -> QuerySet:
         # Newest recorded first, whatever sort the list was viewing.
-        return filtered.filterset.qs.order_by("-created", "-pk")[:FEED_LENGTH]
+        return filtered.results.newly_recorded(FEED_LENGTH)
 
     def item_title(self, recommendation: Recommendation) -> str:
         return f"{recommendation.reference} ({recommendation.get_status_display()})"

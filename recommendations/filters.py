@@ -1,20 +1,18 @@
 """The one definition of how recommendations are filtered: the list page, its facet
-counts, its exports and its feed all use RecommendationFilter."""
+counts, its exports and its feed all use RecommendationFilter (through selectors.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
-from pyroaring import BitMap
 
 from dialogue_platform.core.pagination import query_values
 from meetings.models import Meeting, Organisation, Topic
 
-from .facet_index import VOCABULARY_FACETS, FacetIndex
 from .models import AffectedGroup, Recommendation, Status
 
 MAX_QUERY_LENGTH = 200
@@ -38,11 +36,17 @@ class SlugsField(forms.MultipleChoiceField):
         return super().clean(value)
 
     @property
-    def known(self) -> set[str]:
-        # Loaded once per form, only when the field has a value to check.
+    def known(self) -> dict[str, int]:
+        """Slug -> primary key of every row of the vocabulary (the facet index counts by
+        key). Loaded once per form, only when the field has a value to check."""
         if not hasattr(self, "_known"):
-            self._known = set(self.vocabulary.values_list("slug", flat=True))
+            self._known = dict(self.vocabulary.values_list("slug", "pk"))
         return self._known
+
+    def know(self, rows: Iterable) -> None:
+        """Take these rows as the vocabulary known, when they are the only values given and
+        already loaded (a topic's own page), saving the query."""
+        self._known = {row.slug: row.pk for row in rows}
 
 
 class SlugsFilter(django_filters.MultipleChoiceFilter):
@@ -61,11 +65,25 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
     def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
         if not value:
             return qs
-        # Recommendations linked to any chosen value, through the many-to-many table's
-        # own index on the vocabulary column: no join, no duplicate rows.
-        chosen = self.extra["vocabulary"].filter(slug__in=value).values("pk")
-        linked = self.through.objects.filter(**{f"{self.through_field}_id__in": chosen})
-        return qs.filter(pk__in=linked.values("recommendation_id"))
+        # Recommendations linked to any chosen value, as a correlated EXISTS on the
+        # many-to-many table's unique (recommendation, value) index: no join, no duplicate
+        # rows, and the database can still read the results in the order of the sort's
+        # index and stop after a page (`pk IN (…)` made SQLite read and sort every match).
+        chosen = self.chosen_keys(value)
+        linked = self.through.objects.filter(
+            recommendation_id=OuterRef("pk"), **{f"{self.through_field}_id__in": chosen}
+        )
+        return qs.filter(Exists(linked))
+
+    def chosen_keys(self, slugs: list[str]) -> list[int]:
+        """The chosen rows' primary keys, as the form's validation read them: written into
+        the query, so that PostgreSQL's planner sees which values (and how common they are)
+        rather than a subquery it cannot estimate."""
+        if not slugs:
+            return []  # and no query for the vocabulary
+        name = next(name for name, filter in self.parent.filters.items() if filter is self)
+        known = self.parent.form.fields[name].known
+        return [known[slug] for slug in slugs]
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -145,26 +163,26 @@ class RecommendationFilter(django_filters.FilterSet):
 
     @property
     def qs(self) -> QuerySet:
-        return super().qs.order_by(*self.SORTS[self.chosen_sort])
+        """The results in the chosen order."""
+        return self.filtered().order_by(*self.SORTS[self.chosen_sort])
 
-    def matches(self, index: FacetIndex) -> dict[str, BitMap]:
-        """What each valid, non-empty filter lets through, as numbers of the index (the two
-        ends of the year range as one filter, "year"). Facet filters are read from the
-        index; the others (words, meeting) are asked of the database."""
+    def filtered(self, *, without: Iterable[str] = ()) -> QuerySet:
+        """The recommendations every valid filter lets through but those named in `without`,
+        unordered: the list's results (`qs`), or a facet's (every filter but its own)."""
+        self.errors  # validate once  # noqa: B018
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def chosen(self, name: str) -> list:
+        """A filter's valid value, as a list (empty when not chosen or not valid)."""
         self.errors  # noqa: B018
-        data = {name: value for name, value in self.form.cleaned_data.items() if value}
-        data.pop("sort", None)
-        matches = {}
-        for name in (*VOCABULARY_FACETS, "status"):
-            if name in data:
-                matches[name] = index.any_of(name, data.pop(name))
-        year_from, year_to = data.pop("year_from", None), data.pop("year_to", None)
-        if year_from or year_to:
-            years = [y for y in index.values["year"] if (year_from or y) <= y <= (year_to or y)]
-            matches["year"] = index.any_of("year", years)
-        for name, value in data.items():
-            matches[name] = index.of(self.filters[name].filter(Recommendation.objects.all(), value))
-        return matches
+        value = self.form.cleaned_data.get(name)
+        if value in (None, "", []):
+            return []
+        return list(value) if isinstance(value, list | tuple | set) else [value]
 
     def active(self) -> dict[str, list[str]]:
         """The valid, non-empty filter values, as lists of strings written as the page's links
@@ -175,49 +193,3 @@ class RecommendationFilter(django_filters.FilterSet):
             if name != "sort" and (values := query_values(self.form.fields[name], value)):
                 active[name] = values
         return active
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-def facet_counts(
-    filterset: RecommendationFilter, index: FacetIndex, matches: dict[str, BitMap]
-) -> dict[str, list[FacetValue]]:
-    """Each facet's counts apply every other active filter but its own, so each number is
-    how many results choosing that value (in addition to the others chosen) would give.
-    `matches` is filterset.matches(index)."""
-    active = filterset.active()
-    facets: dict[str, list[FacetValue]] = {}
-    for name in VOCABULARY_FACETS:
-        counts = index.counts(name, index.results(matches, without=name))
-        chosen = set(active.get(name, []))
-        # The few vocabulary rows, for their names in the reader's language.
-        vocabulary = (
-            filterset.filters[name].extra["vocabulary"].filter(slug__in=set(counts) | chosen)
-        )
-        values = [
-            FacetValue(v.slug, v.name, counts.get(v.slug, 0), v.slug in chosen) for v in vocabulary
-        ]
-        facets[name] = sorted(values, key=lambda v: (-v.count, v.label))
-
-    labels = dict(Status.choices)
-    counts = index.counts("status", index.results(matches, without="status"))
-    chosen = set(active.get("status", []))
-    facets["status"] = [
-        FacetValue(value, labels[value], counts.get(value, 0), value in chosen)
-        for value in Status.values
-        if counts.get(value) or value in chosen
-    ]
-
-    counts = index.counts("year", index.results(matches, without="year"))
-    year_from, year_to = active.get("year_from", [None])[0], active.get("year_to", [None])[0]
-    facets["year"] = [
-        FacetValue(str(year), str(year), count, str(year) == year_from == year_to)
-        for year, count in sorted(counts.items(), reverse=True)
-    ]
-    return facets

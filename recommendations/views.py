@@ -1,82 +1,33 @@
 """Public pages of recommendations: the faceted list and one recommendation's record."""
 
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.caching import cached, cached_page
-from dialogue_platform.core.pagination import paginate, valid_query
+from dialogue_platform.core.caching import cached_page
+from dialogue_platform.core.pagination import valid_query
 from dialogue_platform.core.site_url import absolute_url
 from meetings.models import Document
 
-from . import exports, facet_index
-from .facet_index import IndexedResults
-from .filters import RecommendationFilter, facet_counts
+from . import exports
+from .filters import RecommendationFilter
 from .models import Assessment, Recommendation
-
-PER_PAGE = 25
-# The sorts the facet index can page through itself (its own order, either way round).
-INDEX_ORDERS = ("newest", "oldest")
-
-
-def active_filter_chips(query: QueryDict, filterset: RecommendationFilter, facets) -> list[dict]:
-    """One removable chip per active filter value: its label and the URL without it."""
-    labels = {name: {v.value: v.label for v in values} for name, values in facets.items()}
-    chips = []
-    for name, values in filterset.active().items():
-        for value in values:
-            without = query.copy()
-            without.setlist(name, [v for v in query.getlist(name) if v != value])
-            label = labels.get(name, {}).get(value, value)
-            if name == "q":
-                label = f"“{value}”"
-            elif name == "meeting":
-                label = str(filterset.form.cleaned_data["meeting"].title)
-            chips.append(
-                {
-                    "field": filterset.form.fields[name].label,
-                    "label": label,
-                    "url": f"?{without.urlencode()}",
-                }
-            )
-    return chips
-
-
-def listed(recommendations: QuerySet) -> QuerySet:
-    """With the topics and bodies each item of the list shows, as plain lists (to_attr):
-    no queryset per row for the prefetch and the template to build."""
-    return recommendations.prefetch_related(
-        Prefetch("topics", to_attr="topic_list"),
-        Prefetch("responsible_bodies", to_attr="body_list"),
-    )
+from .selectors import RecommendationResults
 
 
 @cached_page(query=(RecommendationFilter, "page"))
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
-    index = facet_index.current(request)
-    matches = filterset.matches(index)
-    results = index.results(matches)
-    if filterset.chosen_sort in INDEX_ORDERS:
-        oldest_first = filterset.chosen_sort == "oldest"
-        ordered = IndexedResults(index, results, listed(Recommendation.objects), oldest_first)
-        page = paginate(request, ordered, PER_PAGE)
-    else:  # by reference, or by relevance to the words
-        ordered = listed(filterset.qs)
-        page = paginate(request, ordered, PER_PAGE, count=len(results))
+    results = RecommendationResults(request.GET, request=request)
+    filterset = results.filterset
+    page = results.page(request)
     query = valid_query(request, filterset.form, page)
-    # Sorting and paging do not change the counts: one entry serves them all.
-    facet_key = sorted((k, v) for k, v in query.lists() if k not in ("sort", "page"))
-    facets = cached(
-        request, "facets", (facet_key,), lambda: facet_counts(filterset, index, matches)
-    )
     context = {
         "filter": filterset,
         "page": page,
-        "facets": facets,
+        "facets": results.facets,
         "query": query,
-        "chips": active_filter_chips(query, filterset, facets),
+        "chips": results.chips(query),
         "invalid": [
             (filterset.form.fields[name].label, errors)
             for name, errors in filterset.form.errors.items()
@@ -87,7 +38,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             for value, label in filterset.form.fields["sort"].choices
             if value != "relevance" or filterset.form.cleaned_data.get("q")
         ],
-        "sort": filterset.chosen_sort,
+        "sort": results.sort,
         "title": _("Recommendations"),
     }
     return render(request, "recommendations/recommendation_list.html", context)
@@ -138,15 +89,10 @@ EXPORT_FORMATS = {
 
 def recommendation_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
     """The current filter's whole result (not one page), streamed row by row."""
-    filterset = RecommendationFilter(request.GET, queryset=Recommendation.objects.published())
     serialise, content_type = EXPORT_FORMATS[format]
-    index = facet_index.current(request)
-    results = index.results(filterset.matches(index))
-    if filterset.chosen_sort in INDEX_ORDERS:
-        ids = index.ordered_ids(results, oldest_first=filterset.chosen_sort == "oldest")
-    else:
-        ids = list(filterset.qs.values_list("pk", flat=True))
-    records = exports.rows(ids, absolute_url)
+    records = exports.rows(
+        RecommendationResults(request.GET, request=request).export_ids, absolute_url
+    )
     return StreamingHttpResponse(
         serialise(records),
         content_type=content_type,

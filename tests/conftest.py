@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from dialogue_platform.settings import object_storage
+from recommendations import facet_index
 from recommendations.demo import load_demo
 
 from . import factories
@@ -46,6 +47,14 @@ def own_cache_keys():
     backend.key_prefix = f"{shared}-{uuid.uuid4().hex[:12]}"
     yield
     backend.key_prefix = shared
+
+
+@pytest.fixture(autouse=True)
+def fresh_worker(monkeypatch):
+    """Each test starts as a fresh worker, with no facet index in memory: the copy a test
+    left was read from data its rollback removed, which production's committed reads
+    never see."""
+    monkeypatch.setattr(facet_index, "_latest", None)
 
 
 @pytest.fixture

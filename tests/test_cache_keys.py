@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from recommendations.views import PER_PAGE
+from recommendations.selectors import PER_PAGE
 
 from . import factories
 

@@ -50,15 +50,16 @@ def grow(d: dict, rows: int) -> dict:
 # Each page's pinned count on a cold cache, with the queries named. Every page also runs
 # one query for the data version (the cache key) and one for the demonstration-data notice.
 PAGES = {
-    # the facet index (4, once per data version; status, year and topic counts come from
-    # it), latest meetings, meeting and document counts, topics
+    # the facet index (4, built by a fresh worker or brought forward after writes; status,
+    # year and topic counts come from it), latest meetings, meeting and document counts, topics
     "home": (lambda d: reverse("home"), 10),
     # years, count, page, agenda items, their topics; topics and organisations to choose from
     "meetings:list": (lambda d: reverse("meetings:list"), 9),
     # meeting, participants, agenda items, topics, documents, authors, adopted recommendations
     "meetings:detail": (lambda d: d["meeting"].get_absolute_url(), 9),
-    # the facet index, built once per data version (recommendations, then the links of
-    # topics, groups and bodies); the page, its topics and bodies; 3 facet vocabularies
+    # the facet index, built by a fresh worker or brought forward after writes (the
+    # recommendations, then their topic, group and body links); the page, its topics and
+    # bodies; 3 facet vocabularies
     "recommendations:list": (lambda d: reverse("recommendations:list"), 12),
     # + the topic and body slugs known (validation); same plan otherwise
     "recommendations:list filtered": (

@@ -6,7 +6,8 @@ a restored backup brings back an earlier number together with the very state it 
 for, and two different states never share a number, so a cached entry always matches.
 
 Triggers cover every table of the apps in TRACKED_APPS (their models and many-to-many
-tables; not the audit history, which only grows with those writes). The migrations write
+tables; not the audit history nor change logs (tables named `*_change_log`), which only
+grow with those writes). The migrations write
 them out as SQL (PostgreSQL's function in dialogue_platform 0001, each table's trigger in
 its app's migrations): a migration that adds a table to a tracked app must add its trigger,
 and the system check in checks.py reports a table that lacks one."""
@@ -22,6 +23,7 @@ from simple_history.models import HistoricalChanges
 
 TRACKED_APPS = ("meetings", "recommendations", "plans")
 VERSION_TABLE = "dialogue_platform_dataversion"
+CHANGE_LOG_SUFFIX = "_change_log"
 TRIGGER = "bump_data_version"
 # PostgreSQL's one statement trigger fires on each of these (and TRUNCATE); SQLite has a row
 # trigger per event, named "bump_data_version_<table>_<event>".
@@ -30,7 +32,8 @@ EVENTS = frozenset({"INSERT", "UPDATE", "DELETE"})
 
 def tracked_models(app_configs: list[AppConfig] | None = None) -> list[type[Model]]:
     """The models whose tables carry the trigger, of the tracked apps among `app_configs`
-    (all when None): models and auto-created many-to-many tables, not historical ones."""
+    (all when None): models and auto-created many-to-many tables, not historical ones nor
+    change logs (written by the other tables' own triggers)."""
     labels = [
         label
         for label in TRACKED_APPS
@@ -41,6 +44,7 @@ def tracked_models(app_configs: list[AppConfig] | None = None) -> list[type[Mode
         for label in labels
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
         if not issubclass(model, HistoricalChanges)
+        and not model._meta.db_table.endswith(CHANGE_LOG_SUFFIX)
     ]
 
 

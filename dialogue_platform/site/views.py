@@ -23,8 +23,7 @@ from meetings.models import (
     Organisation,
     Topic,
 )
-from recommendations import facet_index
-from recommendations.models import Recommendation
+from recommendations.selectors import RecommendationResults
 
 from .charts import bar_chart
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
@@ -51,18 +50,18 @@ def status_chart(title: str, counts: list[tuple[str, str, int]], **filters):
 
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    index = facet_index.current(request)
-    by_year = sorted(index.counts("year", index.published).items())
-    topic_counts = index.counts("topic", index.published)
+    recommendations = RecommendationResults({}, request=request)
+    by_year = sorted(recommendations.counts("year").items())
+    topic_counts = recommendations.counts("topic")
     topics = list(Topic.objects.all())
     for topic in topics:
-        topic.recommendation_count = topic_counts.get(topic.slug, 0)
-    by_status = index.count_by_status(index.published)
+        topic.recommendation_count = topic_counts.get(topic.pk, 0)
+    by_status = recommendations.count_by_status()
     context = {
         "meetings": Meeting.objects.published()[:5],
         "totals": {
             "meetings": Meeting.objects.published().count(),
-            "recommendations": len(index.published),
+            "recommendations": recommendations.count,
             "documents": Document.objects.published().count(),
         },
         "status_chart": status_chart(_("Recommendations by status"), by_status),
@@ -85,31 +84,30 @@ def topic_list(request: HttpRequest) -> HttpResponse:
             through.objects.filter(**published).values_list("topic_id").annotate(Count(related))
         )
 
-    index = facet_index.current(request)
-    recs = index.counts("topic", index.published)
+    recs = RecommendationResults({}, request=request).counts("topic")
     items = counts(AgendaItem.topics.through, "agendaitem", agendaitem__meeting__is_published=True)
     docs = counts(Document.topics.through, "document", document__is_published=True)
     topics = list(Topic.objects.all())
     for topic in topics:
-        topic.counts = (recs.get(topic.slug, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
+        topic.counts = (recs.get(topic.pk, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
     return render(request, "site/topic_list.html", {"topics": topics})
 
 
 @cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    index = facet_index.current(request)
-    recommendations = index.any_of("topic", [topic.slug])
-    by_status = index.count_by_status(recommendations)
+    recommendations = RecommendationResults.within(request, "topic", topic)
     context = {
         "topic": topic,
         "agenda_items": AgendaItem.objects.filter(topics=topic, meeting__is_published=True)
         .select_related("meeting")
         .order_by("-meeting__date", "order"),
         "documents": Document.objects.published().filter(topics=topic).prefetch_related("authors"),
-        "status_chart": status_chart(_("By status"), by_status, topic=topic.slug),
-        "recommendation_total": len(recommendations),
-        "latest": index.latest(recommendations, LATEST, Recommendation.objects),
+        "status_chart": status_chart(
+            _("By status"), recommendations.count_by_status(), topic=topic.slug
+        ),
+        "recommendation_total": recommendations.count,
+        "latest": recommendations.latest(LATEST),
         "all_url": recommendations_url(topic=topic.slug),
     }
     return render(request, "site/topic_detail.html", context)
@@ -117,11 +115,10 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    index = facet_index.current(request)
-    addressed = index.counts("body", index.published)
+    addressed = RecommendationResults({}, request=request).counts("body")
     by_kind: dict[str, list[Organisation]] = {}
     for organisation in Organisation.objects.all():
-        organisation.addressed_count = addressed.get(organisation.slug, 0)
+        organisation.addressed_count = addressed.get(organisation.pk, 0)
         by_kind.setdefault(organisation.kind, []).append(organisation)
     groups = [
         (label, by_kind[kind]) for kind, label in Organisation.Kind.choices if kind in by_kind
@@ -132,26 +129,26 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @cached_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    index = facet_index.current(request)
-    addressed = index.any_of("body", [organisation.slug])
-    by_status = index.count_by_status(addressed)
-    topic_counts = index.counts("topic", addressed)
+    addressed = RecommendationResults.within(request, "body", organisation)
+    topic_counts = addressed.counts("topic")
     by_topic = sorted(
-        ((topic.slug, topic.name, topic_counts[topic.slug])
-         for topic in Topic.objects.filter(slug__in=topic_counts)),
+        ((topic.slug, topic.name, topic_counts[topic.pk])
+         for topic in Topic.objects.filter(pk__in=topic_counts)),
         key=lambda row: (-row[2], row[1]),
     )  # fmt: skip
     context = {
         "organisation": organisation,
         "meetings": Meeting.objects.published().attended_by(organisation),
         "documents": Document.objects.published().filter(authors=organisation),
-        "status_chart": status_chart(_("By status"), by_status, body=organisation.slug),
-        "recommendation_total": len(addressed),
+        "status_chart": status_chart(
+            _("By status"), addressed.count_by_status(), body=organisation.slug
+        ),
+        "recommendation_total": addressed.count,
         "by_topic": [
             (name, count, recommendations_url(body=organisation.slug, topic=slug))
             for slug, name, count in by_topic
         ],
-        "latest": index.latest(addressed, LATEST, Recommendation.objects),
+        "latest": addressed.latest(LATEST),
         "all_url": recommendations_url(body=organisation.slug),
     }
     return render(request, "site/organisation_detail.html", context)

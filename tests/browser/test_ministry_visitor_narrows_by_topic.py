@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from recommendations.views import PER_PAGE
+from recommendations.selectors import PER_PAGE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
