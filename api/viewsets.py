@@ -17,7 +17,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from dialogue_platform.core.http_caching import conditional, is_public, private
+from dialogue_platform.core.http_caching import public_response
 
 from . import caching, languages
 from .caching import cached_answer
@@ -53,13 +53,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         # LocaleMiddleware has left English active).
         translation.activate(languages.requested(request))
         # ETag, Last-Modified and 304 before any work, as for every public page.
-        handle = super().dispatch
-        if not is_public(request):
-            return private(handle(request, *args, **kwargs))
-        query = QueryDict(mutable=True)
-        for name in sorted(request.GET):
-            query.setlist(name, request.GET.getlist(name))
-        return conditional(request, request.path, query, lambda: handle(request, *args, **kwargs))
+        return public_response(super().dispatch)(request, *args, **kwargs)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # throttling
