@@ -66,9 +66,11 @@ def conditional(
         response = view()
         if response.status_code != 200:
             return response
-    # On a 304 too: the client's copy is then known by these.
-    response.headers.setdefault("ETag", tag)
-    response.headers.setdefault("Last-Modified", http_date(modified))
+    # On a 304 too: the client's copy is then known by these. Ours replace a view's own
+    # Last-Modified (Django's sitemaps give their newest record's), which If-Modified-Since
+    # would otherwise be compared against in vain.
+    response.headers["ETag"] = tag
+    response.headers["Last-Modified"] = http_date(modified)
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PUBLIC_CACHE_SECONDS)
     # Signed-in staff (a session cookie) never share a public copy; the language is in the
     # address, but a proxy that rewrote it would need this.
