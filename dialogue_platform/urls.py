@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from meetings.urls import document_patterns
+from plans.urls import upr_patterns
 
 from .core.http_caching import public_response
 from .site import views
@@ -49,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),
     path("organisations/", include(organisation_patterns)),
+    path("plans/", include("plans.urls")),
+    path("upr/", include(upr_patterns)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

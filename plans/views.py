@@ -1,0 +1,200 @@
+"""Public pages of the action plans and the outside (UN) recommendations."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from dialogue_platform.core.caching import cached_page
+from dialogue_platform.core.facets import facet_counts
+from dialogue_platform.core.pagination import paginate, valid_query
+from recommendations.models import Status
+
+from . import clock
+from .filters import ActivityFilter, OutsideRecommendationFilter, with_linked
+from .models import (
+    ActionPlan,
+    Activity,
+    ActivityAssessment,
+    ActivityBody,
+    BodyRole,
+    Link,
+    OutsideRecommendation,
+    Section,
+)
+
+PER_PAGE = 25
+
+
+def invalid_filters(filterset) -> list[tuple[str, list[str]]]:
+    return [
+        (filterset.form.fields[name].label, errors)
+        for name, errors in filterset.form.errors.items()
+    ]
+
+
+def chips(query, filterset, facets) -> list[dict]:
+    """One removable chip per active filter value: its label and the URL without it."""
+    labels = {name: {v.value: v.label for v in values} for name, values in facets.items()}
+    result = []
+    for name in query:
+        for value in query.getlist(name):
+            without = query.copy()
+            without.setlist(name, [v for v in query.getlist(name) if v != value])
+            result.append(
+                {
+                    "field": filterset.form.fields[name].label,
+                    "label": labels.get(name, {}).get(value, value),
+                    "url": f"?{without.urlencode()}",
+                }
+            )
+    return result
+
+
+def listed_activities(activities: QuerySet) -> QuerySet:
+    """With what each row shows: its plan and section, its lead bodies, as plain lists."""
+    return activities.select_related("plan", "section").prefetch_related(
+        Prefetch(
+            "bodies",
+            queryset=ActivityBody.objects.filter(role=BodyRole.LEAD).select_related("organisation"),
+            to_attr="lead_bodies",
+        )
+    )
+
+
+@cached_page(vary=clock.day_key)
+def plan_list(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    plans = list(ActionPlan.objects.published().with_progress(today).select_related("follows"))
+    by_status: dict[int, Counter] = defaultdict(Counter)
+    for plan_id, status, n in (
+        Activity.objects.filter(plan__in=plans)
+        .values_list("plan", "status")
+        .annotate(Count("pk"))
+        .order_by()
+    ):
+        by_status[plan_id][status] = n
+    sections: dict[int, list[Section]] = defaultdict(list)
+    for section in Section.objects.filter(plan__in=plans).annotate(
+        total=Count("activities"),
+        implemented=Count("activities", filter=Q(activities__status=Status.IMPLEMENTED)),
+    ):
+        sections[section.plan_id].append(section)
+    labels = dict(Status.choices)
+    for plan in plans:
+        plan.by_status = [
+            (value, labels[value], by_status[plan.pk][value])
+            for value in Status.values
+            if by_status[plan.pk][value]
+        ]
+        plan.section_progress = sections[plan.pk]
+    return render(request, "plans/plan_list.html", {"plans": plans, "today": today})
+
+
+@cached_page(query=(ActivityFilter,), vary=clock.day_key)
+def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    today = clock.today()
+    plan = get_object_or_404(ActionPlan.objects.published().with_progress(today), slug=slug)
+    activities = Activity.objects.filter(plan=plan).with_overdue(today)
+    filterset = ActivityFilter(request.GET, queryset=activities, plan=plan, today=today)
+    query = valid_query(request, filterset.form)
+    facets = facet_counts(filterset, filterset.facets(), {k: query.getlist(k) for k in query})
+    shown = list(listed_activities(filterset.qs))
+    grouped: dict[int | None, list[Activity]] = defaultdict(list)
+    for activity in shown:
+        grouped[activity.section_id].append(activity)
+    sections = [(s, grouped[s.pk]) for s in plan.sections.all() if grouped[s.pk]]
+    if grouped[None]:
+        sections.append((None, grouped[None]))
+    context = {
+        "plan": plan,
+        "filter": filterset,
+        "facets": facets,
+        "query": query,
+        "chips": chips(query, filterset, facets),
+        "invalid": invalid_filters(filterset),
+        "sections": sections,
+        "count": len(shown),
+        "today": today,
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+def public_links(record) -> list[tuple[Link, object]]:
+    """The record's published links, each with the record at its other end."""
+    return [(link, link.other_end(record)) for link in Link.objects.of(record).published()]
+
+
+@cached_page(vary=clock.day_key)
+def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    today = clock.today()
+    activity = get_object_or_404(
+        Activity.objects.published()
+        .with_overdue(today)
+        .select_related("plan", "section")
+        .prefetch_related(
+            "topics",
+            "affected_groups",
+            Prefetch("bodies", queryset=ActivityBody.objects.select_related("organisation")),
+            Prefetch(
+                "assessments",
+                queryset=ActivityAssessment.objects.select_related("assessed_by", "source"),
+                to_attr="timeline",
+            ),
+        ),
+        plan__slug=slug,
+        number=number,
+    )
+    context = {
+        "activity": activity,
+        "plan": activity.plan,
+        "history": activity.timeline,
+        "links": public_links(activity),
+        "today": today,
+    }
+    return render(request, "plans/activity_detail.html", context)
+
+
+def outside_recommendations(request: HttpRequest) -> OutsideRecommendationFilter:
+    """The /upr/ filter over the published outside recommendations (page, facets, exports)."""
+    return OutsideRecommendationFilter(
+        request.GET, queryset=with_linked(OutsideRecommendation.objects.published())
+    )
+
+
+@cached_page(query=(OutsideRecommendationFilter, "page"))
+def outside_list(request: HttpRequest) -> HttpResponse:
+    filterset = outside_recommendations(request)
+    page = paginate(
+        request,
+        filterset.qs.prefetch_related(Prefetch("topics", to_attr="topic_list")),
+        PER_PAGE,
+    )
+    query = valid_query(request, filterset.form, page)
+    facets = facet_counts(filterset, filterset.facets(), {k: query.getlist(k) for k in query})
+    context = {
+        "filter": filterset,
+        "page": page,
+        "facets": facets,
+        "query": query,
+        "chips": chips(query, filterset, facets),
+        "invalid": invalid_filters(filterset),
+        "title": _("UN recommendations to Kazakhstan"),
+    }
+    return render(request, "plans/outside_list.html", context)
+
+
+@cached_page
+def outside_detail(request: HttpRequest, key: str) -> HttpResponse:
+    recommendation = get_object_or_404(
+        OutsideRecommendation.objects.published().prefetch_related(
+            "topics", "affected_groups", "sdg_targets__goal"
+        ),
+        OutsideRecommendation.lookup(key),
+    )
+    context = {"recommendation": recommendation, "links": public_links(recommendation)}
+    return render(request, "plans/outside_detail.html", context)
