@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -21,11 +21,10 @@ from .models import (
     Activity,
     ActivityAssessment,
     ActivityBody,
-    BodyRole,
-    Link,
     OutsideRecommendation,
     Section,
 )
+from .selectors import listed_activities, public_links
 
 PER_PAGE = 25
 
@@ -53,17 +52,6 @@ def chips(query, filterset, facets) -> list[dict]:
                 }
             )
     return result
-
-
-def listed_activities(activities: QuerySet) -> QuerySet:
-    """With what each row shows: its plan and section, its lead bodies, as plain lists."""
-    return activities.select_related("plan", "section").prefetch_related(
-        Prefetch(
-            "bodies",
-            queryset=ActivityBody.objects.filter(role=BodyRole.LEAD).select_related("organisation"),
-            to_attr="lead_bodies",
-        )
-    )
 
 
 @cached_page(vary=clock.day_key)
@@ -122,11 +110,6 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "today": today,
     }
     return render(request, "plans/plan_detail.html", context)
-
-
-def public_links(record) -> list[tuple[Link, object]]:
-    """The record's published links, each with the record at its other end."""
-    return [(link, link.other_end(record)) for link in Link.objects.of(record).published()]
 
 
 @cached_page(vary=clock.day_key)
