@@ -101,7 +101,6 @@ class ActivityFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, plan, today: datetime.date, **kwargs):
         self.plan, self.today = plan, today
-        self.init_kwargs = {"plan": plan, "today": today}  # for the facet counts
         super().__init__(data, queryset=queryset, **kwargs)
         self.filters["section"].extra["known"] = lambda: set(
             Section.objects.filter(plan=plan).values_list("number", flat=True)
