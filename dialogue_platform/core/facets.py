@@ -38,9 +38,9 @@ def without(filterset: FilterSet, name: str) -> QuerySet:
     already validated: nothing is asked again)."""
     filterset.errors  # validate once  # noqa: B018
     queryset = filterset.queryset
-    for field, value in filterset.form.cleaned_data.items():
-        if field != name:
-            queryset = filterset.filters[field].filter(queryset, value)
+    for other, value in filterset.form.cleaned_data.items():
+        if other != name:
+            queryset = filterset.filters[other].filter(queryset, value)
     return queryset
 
 
