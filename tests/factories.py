@@ -120,7 +120,9 @@ def outside_recommendation(**overrides) -> OutsideRecommendation:
 
 def sdg_target(**overrides) -> SdgTarget:
     """Target 16.3 (the rule of law), with its goal."""
-    goal, _ = SdgGoal.objects.get_or_create(number=16, defaults={"name": "Peace, justice and strong institutions"})
+    goal, _ = SdgGoal.objects.get_or_create(
+        number=16, defaults={"name": "Peace, justice and strong institutions"}
+    )
     fields = {"goal": goal, "number": "16.3", "text": "Promote the rule of law", "order": 3}
     return SdgTarget.objects.create(**{**fields, **overrides})
 

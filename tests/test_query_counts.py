@@ -52,11 +52,15 @@ def grow(d: dict, rows: int) -> dict:
         # A plan activity led by the ministry, with a history, answering a UN
         # recommendation on the topic that the recommendation answers too.
         activity = factories.activity(
-            plan=d["plan"], section=d["section"], due_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
+            plan=d["plan"],
+            section=d["section"],
+            due_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
         )
         ActivityBody.objects.create(activity=activity, organisation=ministry)
         activity.topics.add(topic)
-        activity.record_assessment(date=datetime.date(2020, 6, 1), status="in_progress", assessed_by=ministry)
+        activity.record_assessment(
+            date=datetime.date(2020, 6, 1), status="in_progress", assessed_by=ministry
+        )
         outside = factories.outside_recommendation(year=2015 + n % 5)
         outside.topics.add(topic)
         outside.affected_groups.add(d["group"])
@@ -125,7 +129,10 @@ PAGES = {
     # states, topics, groups and SDG goals
     "upr:list": (lambda d: reverse("upr:list"), 17),
     # + the topics and states known (validation)
-    "upr:list filtered": (lambda d: reverse("upr:list") + "?topic=torture-prevention&linked=yes&state=Norway", 19),
+    "upr:list filtered": (
+        lambda d: reverse("upr:list") + "?topic=torture-prevention&linked=yes&state=Norway",
+        19,
+    ),
     # the UN recommendation, topics, groups, SDG targets and their goals, links
     "upr:detail": (lambda d: d["outside"].get_absolute_url(), 8),
     # count, page, authors, topics (filter choices)
