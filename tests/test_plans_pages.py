@@ -127,7 +127,11 @@ def test_the_cached_page_and_its_etag_change_with_the_day(client, today, plan_re
 
 def test_filters_narrow_the_activities(client, today, plan_record):
     url = plan_record["plan"].get_absolute_url()
-    numbers = lambda q: [a.number for _, acts in client.get(url + q).context["sections"] for a in acts]  # noqa: E731
+
+    def numbers(query: str) -> list[str]:
+        sections = client.get(url + query).context["sections"]
+        return [a.number for _, acts in sections for a in acts]
+
     assert numbers("?body=ministry-of-justice") == ["1", "2"]
     assert numbers("?body=supreme-court&section=II") == ["3"]
     assert numbers("?status=not_assessed") == ["2"]
@@ -159,9 +163,7 @@ def test_an_activity_says_overdue_once_its_deadline_has_passed(client, today, pl
     assert "Overdue on" in client.get(url).content.decode()
 
 
-def test_a_un_recommendation_is_found_by_its_symbol_and_paragraph_or_its_key(
-    client, plan_record
-):
+def test_a_un_recommendation_is_found_by_its_symbol_and_paragraph_or_its_key(client, plan_record):
     upr = plan_record["upr"]
     assert upr.get_absolute_url() == "/upr/A-HRC-41-10-139.24/"
     by_key = client.get(reverse("upr:detail", args=[upr.pk]))
@@ -198,10 +200,15 @@ STATUSES = [Status.NOT_ASSESSED, Status.IN_PROGRESS, Status.IMPLEMENTED]
 )
 @given(
     rows=st.lists(
-        st.tuples(st.sampled_from(["I", "II"]), st.sampled_from(["a", "b"]),
-                  st.sampled_from(STATUSES), st.booleans()),
-        min_size=1, max_size=8,
-    ),  # fmt: skip
+        st.tuples(
+            st.sampled_from(["I", "II"]),
+            st.sampled_from(["a", "b"]),
+            st.sampled_from(STATUSES),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
     chosen=st.dictionaries(
         st.sampled_from(["section", "body", "status", "overdue"]),
         st.sampled_from(["I", "a", "in_progress", "yes", "no", "II", "b", "implemented"]),
@@ -213,9 +220,11 @@ def test_each_activity_facet_count_is_what_choosing_it_gives(client, today, rows
     bodies = {n: factories.organisation() for n in ("a", "b")}
     for n, (section, body, status, late) in enumerate(rows):
         activity = factories.activity(
-            plan=plan, section=sections[section], number=str(n + 1),
+            plan=plan,
+            section=sections[section],
+            number=str(n + 1),
             due_date=datetime.date(2023, 1, 1) if late else datetime.date(2025, 1, 1),
-        )  # fmt: skip
+        )
         ActivityBody.objects.create(activity=activity, organisation=bodies[body])
         if status != Status.NOT_ASSESSED:
             activity.record_assessment(date=datetime.date(2022, 1, 1), status=status)
@@ -244,10 +253,15 @@ def test_each_activity_facet_count_is_what_choosing_it_gives(client, today, rows
 )
 @given(
     rows=st.lists(
-        st.tuples(st.sampled_from(["supported", "noted"]), st.sampled_from(["Norway", "Chile"]),
-                  st.sampled_from(["3", "4"]), st.booleans()),
-        min_size=1, max_size=8,
-    ),  # fmt: skip
+        st.tuples(
+            st.sampled_from(["supported", "noted"]),
+            st.sampled_from(["Norway", "Chile"]),
+            st.sampled_from(["3", "4"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
     chosen=st.dictionaries(
         st.sampled_from(["response", "state", "cycle", "linked"]),
         st.sampled_from(["supported", "Chile", "3", "yes", "no", "noted", "Norway"]),
