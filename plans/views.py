@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from dialogue_platform.core.caching import cached_page
 from dialogue_platform.core.facets import facet_counts
+from dialogue_platform.core.languages import translated
 from dialogue_platform.core.pagination import paginate, valid_query
+from dialogue_platform.core.site_url import absolute_url
 from recommendations.models import Status
 
-from . import clock
+from . import clock, exports, reports
 from .filters import ActivityFilter, OutsideRecommendationFilter, with_linked
 from .models import (
     ActionPlan,
@@ -24,6 +27,7 @@ from .models import (
     OutsideRecommendation,
     Section,
 )
+from .reports import ReportForm
 from .selectors import listed_activities, public_links
 
 PER_PAGE = 25
@@ -181,3 +185,62 @@ def outside_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
     context = {"recommendation": recommendation, "links": public_links(recommendation)}
     return render(request, "plans/outside_detail.html", context)
+
+
+def report_dates(form: ReportForm) -> tuple[datetime.date, datetime.date | None]:
+    """The report's dates: those accepted, today for a missing or rejected `as_of`."""
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    as_of, since = data.get("as_of") or clock.today(), data.get("since")
+    return as_of, since if since and since <= as_of else None
+
+
+@cached_page(query=(ReportForm,), vary=clock.day_key)
+def plan_report(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = get_object_or_404(ActionPlan.objects.published(), slug=slug)
+    form = ReportForm(request.GET)
+    as_of, since = report_dates(form)
+    query = valid_query(request, form)
+    context = {
+        "plan": plan,
+        "form": form,
+        "report": reports.build(plan, as_of, since),
+        "query": query,
+        "statuses": Status.choices,
+    }
+    return render(request, "plans/plan_report.html", context)
+
+
+def plan_report_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report's activities as CSV; bad dates are refused with the reason (400)."""
+    plan = get_object_or_404(ActionPlan.objects.published(), slug=slug)
+    form = ReportForm(request.GET)
+    if not form.is_valid():
+        reasons = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        return HttpResponseBadRequest(
+            "\n".join(reasons) + "\n", content_type="text/plain; charset=utf-8"
+        )
+    as_of, since = report_dates(form)
+    report = reports.build(plan, as_of, since)
+    rows = (
+        [
+            a.section.number if a.section else "",
+            a.number,
+            translated(a, "title").text,
+            [b.organisation.slug for b in a.lead_bodies],
+            translated(a, "deadline").text,
+            a.due_date.isoformat() if a.due_date else "",
+            a.status_on,
+            "yes" if a.overdue_on else "no",
+            a.status_since if since else "",
+            ("yes" if a.changed else "no") if since else "",
+            absolute_url(a.get_absolute_url()),
+        ]
+        for a in report.activities
+    )
+    filename = f"{plan.slug}-{as_of.isoformat()}.csv"
+    return StreamingHttpResponse(
+        exports.csv_lines(exports.REPORT_COLUMNS, rows),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
