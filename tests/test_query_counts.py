@@ -125,6 +125,12 @@ PAGES = {
     ),
     # activity (with plan and section), topics, groups, bodies, assessments, links
     "plans:activity": (lambda d: d["activity"].get_absolute_url(), 8),
+    # the plan, the activities (with their status on both dates, sections and plan), their
+    # bodies, the history entries of the period
+    "plans:report": (
+        lambda d: reverse("plans:report", args=["the-plan"]) + "?as_of=2021-01-01&since=2020-01-01",
+        6,
+    ),
     # count, page, topics; the facet counts (8, one GROUP BY each) and the labels of
     # states, topics, groups and SDG goals
     "upr:list": (lambda d: reverse("upr:list"), 17),
