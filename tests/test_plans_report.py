@@ -8,8 +8,6 @@ import io
 import pytest
 from django.urls import reverse
 
-from .test_plans_pages import plan_record, today  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.django_db
 
 
