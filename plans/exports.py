@@ -68,7 +68,8 @@ def csv_lines(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[s
 
 
 def json_chunks(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[str]:
-    """A JSON array of row objects, with the values as they are."""
+    """A JSON array of row objects, with the values as they are (lists as lists, numbers as
+    numbers)."""
     rows = [
         json.dumps(
             dict(

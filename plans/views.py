@@ -24,6 +24,7 @@ from .models import (
     Activity,
     ActivityAssessment,
     ActivityBody,
+    BodyRole,
     OutsideRecommendation,
     Section,
 )
@@ -87,21 +88,33 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/plan_list.html", {"plans": plans, "today": today})
 
 
-@cached_page(query=(ActivityFilter,), vary=clock.day_key)
-def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    today = clock.today()
-    plan = get_object_or_404(ActionPlan.objects.published().with_progress(today), slug=slug)
-    activities = Activity.objects.filter(plan=plan).with_overdue(today)
-    filterset = ActivityFilter(request.GET, queryset=activities, plan=plan, today=today)
-    query = valid_query(request, filterset.form)
-    facets = facet_counts(filterset, filterset.facets(), {k: query.getlist(k) for k in query})
-    shown = list(listed_activities(filterset.qs))
+def by_section(plan: ActionPlan, activities: list[Activity]) -> list[tuple]:
+    """The activities under their sections, in the plan's order; those in none last. The
+    page and its exports list them in this order."""
     grouped: dict[int | None, list[Activity]] = defaultdict(list)
-    for activity in shown:
+    for activity in activities:
         grouped[activity.section_id].append(activity)
     sections = [(s, grouped[s.pk]) for s in plan.sections.all() if grouped[s.pk]]
     if grouped[None]:
         sections.append((None, grouped[None]))
+    return sections
+
+
+def plan_activities(request: HttpRequest, slug: str) -> tuple[ActionPlan, ActivityFilter]:
+    """The published plan and the filter of its activities (overdue as of today)."""
+    today = clock.today()
+    plan = get_object_or_404(ActionPlan.objects.published().with_progress(today), slug=slug)
+    activities = Activity.objects.filter(plan=plan).with_overdue(today)
+    return plan, ActivityFilter(request.GET, queryset=activities, plan=plan, today=today)
+
+
+@cached_page(query=(ActivityFilter,), vary=clock.day_key)
+def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    plan, filterset = plan_activities(request, slug)
+    query = valid_query(request, filterset.form)
+    facets = facet_counts(filterset, filterset.facets(), {k: query.getlist(k) for k in query})
+    shown = list(listed_activities(filterset.qs))
+    sections = by_section(plan, shown)
     context = {
         "plan": plan,
         "filter": filterset,
@@ -111,7 +124,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "invalid": invalid_filters(filterset),
         "sections": sections,
         "count": len(shown),
-        "today": today,
+        "today": filterset.today,
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -244,3 +257,77 @@ def plan_report_csv(request: HttpRequest, slug: str) -> HttpResponse:
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+def export_response(columns: list[str], rows, format: str, name: str) -> StreamingHttpResponse:
+    if format == "csv":
+        content, content_type = exports.csv_lines(columns, rows), "text/csv; charset=utf-8"
+    else:
+        content, content_type = exports.json_chunks(columns, rows), "application/json"
+    return StreamingHttpResponse(
+        content,
+        content_type=content_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{format}"'},
+    )
+
+
+def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpResponse:
+    """The plan's activities the page shows for the same filters, in the page's order."""
+    plan, filterset = plan_activities(request, slug)
+    activities = filterset.qs.select_related("plan", "section").prefetch_related(
+        Prefetch(
+            "bodies",
+            queryset=ActivityBody.objects.select_related("organisation"),
+            to_attr="body_list",
+        ),
+        Prefetch("topics", to_attr="topic_list"),
+    )
+    ordered = [a for _, group in by_section(plan, list(activities)) for a in group]
+    rows = (
+        [
+            plan.slug,
+            a.section.number if a.section else "",
+            a.number,
+            translated(a, "title").text,
+            [b.organisation.slug for b in a.body_list if b.role == BodyRole.LEAD],
+            [b.organisation.slug for b in a.body_list if b.role != BodyRole.LEAD],
+            translated(a, "deadline").text,
+            a.due_date.isoformat() if a.due_date else "",
+            a.status,
+            "yes" if a.is_overdue else "no",
+            [t.slug for t in a.topic_list],
+            absolute_url(a.get_absolute_url()),
+        ]
+        for a in ordered
+    )
+    return export_response(exports.ACTIVITY_COLUMNS, rows, format, f"{plan.slug}-activities")
+
+
+def outside_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """The whole filtered /upr/ list (not one page), in the list's order."""
+    filterset = outside_recommendations(request)
+    records = filterset.qs.prefetch_related(
+        Prefetch("topics", to_attr="topic_list"),
+        Prefetch("affected_groups", to_attr="group_list"),
+        Prefetch("sdg_targets", to_attr="target_list"),
+    )
+    rows = (
+        [
+            r.mechanism,
+            translated(r, "body").text,
+            r.cycle,
+            r.year,
+            r.document_symbol,
+            r.paragraph,
+            r.recommending_state_en,
+            r.response,
+            translated(r, "text").text,
+            [t.slug for t in r.topic_list],
+            [g.slug for g in r.group_list],
+            [t.number for t in r.target_list],
+            "yes" if r.is_linked else "no",
+            absolute_url(r.get_absolute_url()),
+        ]
+        for r in records
+    )
+    return export_response(exports.OUTSIDE_COLUMNS, rows, format, "un-recommendations")

@@ -36,7 +36,8 @@ from .search import KINDS, PER_KIND, SearchForm
 
 # URLs crawlers are asked to keep out of, in each language's copy: the back office and
 # the exports.
-CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json")
+CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json",
+                     "upr:export_csv", "upr:export_json")  # fmt: skip
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
 
