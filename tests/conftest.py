@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from dialogue_platform.settings import object_storage
+from plans.demo import load_plans_demo
 from plans.models import ActivityBody, BodyRole, Link
 from recommendations.demo import load_demo
 from recommendations.models import Status
@@ -65,9 +66,12 @@ def record(db) -> factories.Record:
 @pytest.fixture
 def demo(db):
     """The full demo data set: vocabularies, organisations, the seed meeting, illustrative
-    recommendations. Only for tests of the demo itself: its numbers and texts will change;
-    tests that need "some records" take `record`."""
-    return load_demo()
+    recommendations, and the plans app's plans, activities and UN recommendations (as
+    `manage.py load_demo` loads them). Only for tests of the demo itself: its numbers and
+    texts will change; tests that need "some records" take `record`."""
+    meeting = load_demo()
+    load_plans_demo()
+    return meeting
 
 
 @pytest.fixture
