@@ -61,7 +61,11 @@ def public_paths(record: factories.Record) -> list[str]:
         "/sitemap.xml", "/sitemap-recommendations.xml", "/robots.txt", "/healthz",
     ]  # fmt: skip
     paths += ["/plans/", "/plans/priority-measures/", "/plans/priority-measures/1/", "/upr/",
-              "/upr/A-HRC-41-10-139.1/", "/sitemap-activities.xml"]  # fmt: skip
+              "/upr/A-HRC-41-10-139.1/", "/sitemap-activities.xml",
+              "/plans/priority-measures/report/", "/plans/priority-measures/report.csv",
+              "/plans/priority-measures/feed/", "/plans/priority-measures/export.csv",
+              "/plans/priority-measures/export.json", "/upr/feed/", "/upr/export.csv",
+              "/upr/export.json"]  # fmt: skip
     return (
         paths
         + ["/ru" + p for p in paths[:6]]
@@ -103,7 +107,12 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
         "/search/",
         "/recommendations/feed/",
         "/plans/priority-measures/",
+        "/plans/priority-measures/report/",
+        "/plans/priority-measures/report.csv",
+        "/plans/priority-measures/export.csv",
         "/upr/",
+        "/upr/feed/",
+        "/upr/export.json",
     ):
         response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
         assert response.status_code < 500, (path, value)

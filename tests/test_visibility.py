@@ -138,6 +138,15 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("sitemap of activities", lambda r: "/sitemap-activities.xml", lambda r: r.activity.get_absolute_url()),
     ("sitemap of UN recommendations", lambda r: "/sitemap-un-recommendations.xml",
      lambda r: r.outside.get_absolute_url()),
+    ("a plan's interim-results report", lambda r: reverse("plans:report", args=[r.plan.slug]),
+     lambda r: r.activity.title),
+    ("a plan's report as CSV", lambda r: reverse("plans:report_csv", args=[r.plan.slug]), lambda r: r.activity.title),
+    ("a plan's activities feed", lambda r: reverse("plans:feed", args=[r.plan.slug]), lambda r: r.activity.title),
+    ("a plan's activities as CSV", lambda r: reverse("plans:export_csv", args=[r.plan.slug]),
+     lambda r: r.activity.title),
+    ("UN recommendations feed", lambda r: reverse("upr:feed"), lambda r: r.outside.text),
+    ("UN recommendations as CSV", lambda r: reverse("upr:export_csv"), lambda r: r.outside.text),
+    ("UN recommendations as JSON", lambda r: reverse("upr:export_json"), lambda r: r.outside.text),
     ("CSV export", lambda r: reverse("recommendations:export_csv"), lambda r: r.adopted.reference),
     ("JSON export", lambda r: reverse("recommendations:export_json"), lambda r: r.adopted.reference),
 ]  # fmt: skip
@@ -152,6 +161,9 @@ DIRECT = [
     ("draft plan's activity page", lambda r: r.draft_activity.get_absolute_url()),
     ("draft UN recommendation page", lambda r: r.draft_outside.get_absolute_url()),
     ("draft UN recommendation page by its key", lambda r: reverse("upr:detail", args=[r.draft_outside.pk])),
+    ("draft plan's report", lambda r: reverse("plans:report", args=[r.draft_plan.slug])),
+    ("draft plan's feed", lambda r: reverse("plans:feed", args=[r.draft_plan.slug])),
+    ("draft plan's export", lambda r: reverse("plans:export_json", args=[r.draft_plan.slug])),
 ]  # fmt: skip
 
 
