@@ -6,12 +6,19 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django_filters import FilterSet
 
 from dialogue_platform.core.caching import cached_page
-from dialogue_platform.core.facets import facet_counts
+from dialogue_platform.core.facets import FacetValue, facet_counts
 from dialogue_platform.core.languages import translated
 from dialogue_platform.core.pagination import paginate, valid_query
 from dialogue_platform.core.site_url import absolute_url
@@ -34,14 +41,17 @@ from .selectors import listed_activities, public_links
 PER_PAGE = 25
 
 
-def invalid_filters(filterset) -> list[tuple[str, list[str]]]:
+def invalid_filters(filterset: FilterSet) -> list[tuple[str, list[str]]]:
+    """The rejected filters, named above the results (the values are ignored)."""
     return [
         (filterset.form.fields[name].label, errors)
         for name, errors in filterset.form.errors.items()
     ]
 
 
-def chips(query, filterset, facets) -> list[dict]:
+def chips(
+    query: QueryDict, filterset: FilterSet, facets: dict[str, list[FacetValue]]
+) -> list[dict]:
     """One removable chip per active filter value: its label and the URL without it."""
     labels = {name: {v.value: v.label for v in values} for name, values in facets.items()}
     result = []
