@@ -233,3 +233,16 @@ def test_each_un_recommendation_facet_count_is_what_choosing_it_gives(client, ro
             page = client.get(f"{url}?{others}&{name}={value.value}").content.decode()
             count = int(re.search(r'id="results-heading"[^>]*>(\d+) UN recommendation', page)[1])
             assert value.count == count, (name, value.value, chosen)
+
+
+def test_the_new_pages_name_their_other_languages(client, today, plan_record, settings):
+    for path in (
+        plan_record["plan"].get_absolute_url() + "?overdue=yes",
+        plan_record["one"].get_absolute_url(),
+        plan_record["upr"].get_absolute_url(),
+        reverse("plans:report", args=["priority"]) + "?as_of=2023-01-01",
+    ):
+        text = client.get(path).content.decode()
+        for code in ("ru", "kk"):
+            expected = f'hreflang="{code}" href="{settings.SITE_URL}/{code}{path}"'
+            assert expected.replace("&", "&amp;") in text, (path, code)
