@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.views import defaults
 
 from meetings.urls import document_patterns
+from plans.urls import upr_patterns
+from recommendations import urls as recommendation_urls
 
 from .core.http_caching import public_response
 from .site import views
@@ -26,6 +28,18 @@ organisation_patterns = (
         path("<slug:slug>/", views.organisation_detail, name="detail"),
     ],
     "organisations",
+)
+
+# The recommendations app's URLs, its page of one recommendation served by the site layer,
+# which adds what the plans app links to it.
+recommendation_patterns = (
+    [
+        path("<str:reference>/", views.recommendation_detail, name="detail")
+        if getattr(pattern, "name", None) == "detail"
+        else pattern
+        for pattern in recommendation_urls.urlpatterns
+    ],
+    "recommendations",
 )
 
 # Machine endpoints: one address, whatever the language.
@@ -58,10 +72,12 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("meetings/", include("meetings.urls")),
-    path("recommendations/", include("recommendations.urls")),
+    path("recommendations/", include(recommendation_patterns)),
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),
     path("organisations/", include(organisation_patterns)),
+    path("plans/", include("plans.urls")),
+    path("upr/", include(upr_patterns)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

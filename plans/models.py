@@ -13,6 +13,7 @@ import datetime
 from django.db import models, transaction
 from django.db.models import BooleanField, Case, Count, OuterRef, Q, Value, When
 from django.db.models.functions import Now
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.core.models import Illustrative, TimeStamped, URLField, choices_constraint
@@ -127,6 +128,9 @@ class ActionPlan(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.slug])
 
 
 class Section(TimeStamped, Illustrative):
@@ -275,6 +279,10 @@ class Activity(TimeStamped, Illustrative):
 
     def __str__(self) -> str:
         return f"{self.plan}: {self.number}"
+
+    def get_absolute_url(self) -> str:
+        """Needs the plan (select_related) for its slug."""
+        return reverse("plans:activity", args=[self.plan.slug, self.number])
 
     def refresh_status(self) -> None:
         """Set the status to that of the latest assessment (or not assessed)."""
@@ -574,6 +582,23 @@ class OutsideRecommendation(TimeStamped, Illustrative):
 
     def __str__(self) -> str:
         return f"{self.document_symbol}, {self.paragraph}"
+
+    @property
+    def slug(self) -> str:
+        """The symbol and paragraph in an address: A/HRC/41/10, 139.24 is
+        A-HRC-41-10-139.24 (UN symbols use no hyphens, paragraphs neither)."""
+        return f"{self.document_symbol.replace('/', '-')}-{self.paragraph}"
+
+    @staticmethod
+    def lookup(key: str) -> Q:
+        """What `key` (a slug, or a primary key) names."""
+        if key.isascii() and key.isdigit() and len(key) < 10:
+            return Q(pk=int(key))
+        symbol, _, paragraph = key.rpartition("-")
+        return Q(document_symbol=symbol.replace("-", "/"), paragraph=paragraph)
+
+    def get_absolute_url(self) -> str:
+        return reverse("upr:detail", args=[self.slug])
 
 
 class LinkKind(models.TextChoices):

@@ -44,8 +44,9 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/recommendation_list.html", context)
 
 
-@cached_page
-def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def recommendation_context(reference: str) -> dict:
+    """One published recommendation and what its page shows (the site layer adds what
+    apps above this one link to it)."""
     recommendation = get_object_or_404(
         Recommendation.objects.published()
         .select_related("meeting", "agenda_item")
@@ -73,12 +74,18 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     documents = {a.source for a in recommendation.timeline if a.source and a.source.is_published}
     if recommendation.public_agenda_item:
         documents.update(recommendation.agenda_item.public_documents)
-    context = {
+    return {
         "recommendation": recommendation,
         "history": recommendation.timeline,
         "documents": sorted(documents, key=lambda d: d.title),
     }
-    return render(request, "recommendations/recommendation_detail.html", context)
+
+
+@cached_page
+def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    return render(
+        request, "recommendations/recommendation_detail.html", recommendation_context(reference)
+    )
 
 
 EXPORT_FORMATS = {

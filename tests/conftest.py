@@ -1,3 +1,4 @@
+import datetime
 import sys
 import uuid
 from collections.abc import Iterator
@@ -12,8 +13,11 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from dialogue_platform.settings import object_storage
+from plans.demo import load_plans_demo
+from plans.models import ActivityBody, BodyRole, Link
 from recommendations import facet_index
 from recommendations.demo import load_demo
+from recommendations.models import Status
 
 from . import factories
 from .servers import free_port, listening
@@ -71,9 +75,12 @@ def record(db) -> factories.Record:
 @pytest.fixture
 def demo(db):
     """The full demo data set: vocabularies, organisations, the seed meeting, illustrative
-    recommendations. Only for tests of the demo itself: its numbers and texts will change;
-    tests that need "some records" take `record`."""
-    return load_demo()
+    recommendations, and the plans app's plans, activities and UN recommendations (as
+    `manage.py load_demo` loads them). Only for tests of the demo itself: its numbers and
+    texts will change; tests that need "some records" take `record`."""
+    meeting = load_demo()
+    load_plans_demo()
+    return meeting
 
 
 @pytest.fixture
@@ -129,3 +136,57 @@ def bucket(s3_server, settings) -> str:
         ),
     }
     return name
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Fix the day deadlines are measured against; call the fixture's value to move it."""
+    day = {"value": datetime.date(2024, 1, 1)}
+
+    def move(to: datetime.date) -> None:
+        day["value"] = to
+
+    monkeypatch.setattr("plans.clock.today", lambda: day["value"])
+    return move
+
+
+@pytest.fixture
+def plan_record():
+    """A plan with two sections: activity 1 (section I, led by the ministry, due
+    2023-06-30, in progress), 2 (section I, led by the court with the ministry
+    co-implementing, due 2024-06-30, not assessed) and 3 (section II, led by the court, due
+    2022-12-31, implemented); activity 1 answers a UN recommendation and a Platform one."""
+    ministry = factories.organisation(name="Ministry of Justice", slug="ministry-of-justice")
+    court = factories.organisation(name="Supreme Court", slug="supreme-court")
+    plan = factories.action_plan(
+        title="Plan of priority measures", slug="priority", adopted_on=datetime.date(2021, 6, 9)
+    )
+    first = factories.section(plan=plan, number="I", title="Justice", order=1)
+    second = factories.section(plan=plan, number="II", title="Detention", order=2)
+    one = factories.activity(
+        plan=plan, section=first, number="1", title="Draft the law on probation",
+        deadline="June 2023", due_date=datetime.date(2023, 6, 30),
+    )  # fmt: skip
+    two = factories.activity(
+        plan=plan, section=first, number="2", title="Train the judges",
+        deadline="June 2024", due_date=datetime.date(2024, 6, 30),
+    )  # fmt: skip
+    three = factories.activity(
+        plan=plan, section=second, number="3", title="Inspect the colonies",
+        deadline="By the end of 2022", due_date=datetime.date(2022, 12, 31),
+    )  # fmt: skip
+    ActivityBody.objects.create(activity=one, organisation=ministry)
+    ActivityBody.objects.create(activity=two, organisation=court)
+    ActivityBody.objects.create(
+        activity=two, organisation=ministry, role=BodyRole.CO_IMPLEMENTING, order=1
+    )
+    ActivityBody.objects.create(activity=three, organisation=court)
+    one.record_assessment(date=datetime.date(2022, 3, 1), status=Status.IN_PROGRESS,
+                          summary="The draft is with the Government.")  # fmt: skip
+    three.record_assessment(date=datetime.date(2022, 11, 1), status=Status.IMPLEMENTED)
+    upr = factories.outside_recommendation(paragraph="139.24", text="Introduce probation")
+    platform = factories.recommendation(reference="CAB-2021-007", text="Adopt a probation law")
+    Link.objects.create(activity=one, outside_recommendation=upr, kind=Link.Kind.IMPLEMENTS)
+    Link.objects.create(recommendation=platform, activity=one)
+    return {"plan": plan, "one": one, "two": two, "three": three, "upr": upr,
+            "platform": platform, "ministry": ministry, "court": court}  # fmt: skip

@@ -16,7 +16,7 @@ from meetings.models import (
     Person,
     Topic,
 )
-from plans.models import ActionPlan, Activity, OutsideRecommendation, Section
+from plans.models import ActionPlan, Activity, OutsideRecommendation, SdgGoal, SdgTarget, Section
 from recommendations.models import AffectedGroup, Recommendation
 
 _serial = itertools.count(1)
@@ -116,6 +116,15 @@ def outside_recommendation(**overrides) -> OutsideRecommendation:
         "is_published": True,
     }
     return OutsideRecommendation.objects.create(**{**fields, **overrides})
+
+
+def sdg_target(**overrides) -> SdgTarget:
+    """Target 16.3 (the rule of law), with its goal."""
+    goal, _ = SdgGoal.objects.get_or_create(
+        number=16, defaults={"name": "Peace, justice and strong institutions"}
+    )
+    fields = {"goal": goal, "number": "16.3", "text": "Promote the rule of law", "order": 3}
+    return SdgTarget.objects.create(**{**fields, **overrides})
 
 
 def user(**overrides):

@@ -39,7 +39,15 @@ HOSTILE = [
 ]
 PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "meeting", "sort",
               "page", "year", "format", "organisation", "kind", "language", "p", "x", "lang",
-              "page_size"]  # fmt: skip
+              "page_size", "section", "overdue", "mechanism", "cycle", "response", "state", "sdg",
+              "linked", "as_of", "since"]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def plans() -> None:
+    """A plan with an activity and a UN recommendation, at the addresses public_paths names."""
+    factories.activity(plan=factories.action_plan(slug="priority-measures"), number="1")
+    factories.outside_recommendation(document_symbol="A/HRC/41/10", paragraph="139.1")
 
 
 def public_paths(record: factories.Record) -> list[str]:
@@ -52,7 +60,18 @@ def public_paths(record: factories.Record) -> list[str]:
         document.get_absolute_url(), f"/documents/{document.pk}/download", "/search/",
         "/sitemap.xml", "/sitemap-recommendations.xml", "/robots.txt", "/healthz",
     ]  # fmt: skip
-    site = paths + ["/ru" + p for p in paths[:6]] + ["/kk" + p for p in paths[5:10]]
+    paths += ["/plans/", "/plans/priority-measures/", "/plans/priority-measures/1/", "/upr/",
+              "/upr/A-HRC-41-10-139.1/", "/sitemap-activities.xml",
+              "/plans/priority-measures/report/", "/plans/priority-measures/report.csv",
+              "/plans/priority-measures/feed/", "/plans/priority-measures/export.csv",
+              "/plans/priority-measures/export.json", "/upr/feed/", "/upr/export.csv",
+              "/upr/export.json"]  # fmt: skip
+    site = (
+        paths
+        + ["/ru" + p for p in paths[:6]]
+        + ["/kk" + p for p in paths[5:10]]
+        + ["/kk/plans/", "/ru/upr/"]
+    )
     return site + api_paths(record)
 
 
@@ -118,6 +137,13 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
         "/api/v1/recommendations/",
         "/api/v1/meetings/",
         "/api/v1/documents/",
+        "/plans/priority-measures/",
+        "/plans/priority-measures/report/",
+        "/plans/priority-measures/report.csv",
+        "/plans/priority-measures/export.csv",
+        "/upr/",
+        "/upr/feed/",
+        "/upr/export.json",
     ):
         response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
         assert response.status_code < 500, (path, value)
@@ -128,7 +154,9 @@ def test_hostile_path_segments_are_not_found_not_errors(client, record):
     for path in ("/recommendations/%00/", "/meetings/%3Cx-probe%3E/", "/topics/" + "x" * 5000 + "/",
                  "/documents/99999999999999999999/", "/organisations/%27%20OR%201=1/",
                  "/api/v1/recommendations/%3Cx-probe%3E/", "/api/v1/documents/99999999999999999999/",
-                 "/api/v1/meetings/" + "x" * 5000 + "/"):  # fmt: skip
+                 "/api/v1/meetings/" + "x" * 5000 + "/",
+                 "/plans/%3Cx-probe%3E/", "/plans/no-such-plan/1/", "/upr/%00/",
+                 "/upr/99999999999999999999/", "/upr/A-HRC-%3Cx-probe%3E-1/", "/upr/-/"):  # fmt: skip
         response = client.get(path)
         assert response.status_code in (400, 404), path
         assert PROBE.encode() not in response.content

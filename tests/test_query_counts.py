@@ -5,18 +5,25 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from plans.models import ActivityBody, Link
+
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def base() -> dict:
-    """A meeting, a topic, a ministry and an affected group for the rows to hang on."""
+    """A meeting, a topic, a ministry, an affected group and an action plan with a section
+    for the rows to hang on."""
+    plan = factories.action_plan(slug="the-plan")
     return {
         "topic": factories.topic(slug="torture-prevention"),
         "ministry": factories.organisation(slug="ministry"),
         "group": factories.affected_group(slug="children"),
         "meeting": factories.meeting(slug="the-meeting", date=datetime.date(2024, 1, 1)),
+        "plan": plan,
+        "section": factories.section(plan=plan),
+        "sdg": factories.sdg_target(),
     }
 
 
@@ -42,8 +49,31 @@ def grow(d: dict, rows: int) -> dict:
         )
         other = factories.meeting(date=datetime.date(2015, 1, 1) + datetime.timedelta(days=n))
         factories.participant(meeting=other, organisation=ministry)
+        # A plan activity led by the ministry, with a history, answering a UN
+        # recommendation on the topic that the recommendation answers too.
+        activity = factories.activity(
+            plan=d["plan"],
+            section=d["section"],
+            due_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+        )
+        ActivityBody.objects.create(activity=activity, organisation=ministry)
+        activity.topics.add(topic)
+        activity.record_assessment(
+            date=datetime.date(2020, 6, 1), status="in_progress", assessed_by=ministry
+        )
+        outside = factories.outside_recommendation(year=2015 + n % 5)
+        outside.topics.add(topic)
+        outside.affected_groups.add(d["group"])
+        outside.sdg_targets.add(d["sdg"])
+        # The first recommendation and activity gain a link per row, so their pages grow.
+        first_rec, first_activity = d.get("rec", rec), d.get("activity", activity)
+        Link.objects.create(activity=first_activity, outside_recommendation=outside)
+        Link.objects.create(recommendation=first_rec, outside_recommendation=outside)
+        Link.objects.create(recommendation=first_rec, activity=activity)
         d.setdefault("rec", rec)
         d.setdefault("doc", doc)
+        d.setdefault("activity", activity)
+        d.setdefault("outside", outside)
     return d
 
 
@@ -70,17 +100,48 @@ PAGES = {
         14,
     ),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
-    # assessments (with source), source authors, agenda item documents, their authors
-    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 11),
+    # assessments (with source), source authors, agenda item documents, their authors, its
+    # published links with their other ends
+    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 12),
     # the facet index (4: recommendation counts), agenda item and document counts, topics
     "topics:list": (lambda d: reverse("topics:list"), 9),
-    # topic, the facet index (4: status counts), agenda items, documents, authors, latest
-    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 11),
+    # topic, the facet index (4: status counts), agenda items, documents, authors, latest,
+    # plan activities and their lead bodies, UN recommendations
+    "topics:detail": (lambda d: reverse("topics:detail", args=["torture-prevention"]), 14),
     # the facet index (4: addressed counts), organisations
     "organisations:list": (lambda d: reverse("organisations:list"), 7),
     # organisation, the facet index (4: status and topic counts), meetings, documents,
-    # the topics' names, latest
-    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 11),
+    # the topics' names, latest, its plan activities and their lead bodies
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 13),
+    # plans with progress, activities by status, sections with progress
+    "plans:list": (lambda d: reverse("plans:list"), 5),
+    # plan with progress, sections, the activities with their lead bodies (2); the facet
+    # counts, one GROUP BY each (section, body, status, overdue), and the labels of
+    # sections and bodies
+    "plans:detail": (lambda d: d["plan"].get_absolute_url(), 12),
+    # + the body slugs known (validation)
+    "plans:detail filtered": (
+        lambda d: d["plan"].get_absolute_url() + "?overdue=yes&status=in_progress&body=ministry",
+        13,
+    ),
+    # activity (with plan and section), topics, groups, bodies, assessments, links
+    "plans:activity": (lambda d: d["activity"].get_absolute_url(), 8),
+    # the plan, the activities (with their status on both dates, sections and plan), their
+    # bodies, the history entries of the period
+    "plans:report": (
+        lambda d: reverse("plans:report", args=["the-plan"]) + "?as_of=2021-01-01&since=2020-01-01",
+        6,
+    ),
+    # count, page, topics; the facet counts (8, one GROUP BY each) and the labels of
+    # states, topics, groups and SDG goals
+    "upr:list": (lambda d: reverse("upr:list"), 17),
+    # + the topics and states known (validation)
+    "upr:list filtered": (
+        lambda d: reverse("upr:list") + "?topic=torture-prevention&linked=yes&state=Norway",
+        19,
+    ),
+    # the UN recommendation, topics, groups, SDG targets and their goals, links
+    "upr:detail": (lambda d: d["outside"].get_absolute_url(), 8),
     # count, page, authors, topics (filter choices)
     "documents:list": (lambda d: reverse("documents:list"), 6),
     # document (with meeting and agenda item), authors, topics
@@ -113,10 +174,13 @@ def test_a_repeated_request_is_served_from_the_cache_with_one_query(
 # Sitemaps are not cached pages (crawlers fetch them rarely, and Django sets their headers).
 SITEMAPS = {
     # the data version (the ETag), then per section of records (meetings, recommendations,
-    # documents, topics, organisations): its count and its latest change
-    "/sitemap.xml": 11,
+    # documents, plans, activities, UN recommendations, topics, organisations): its count
+    # and its latest change
+    "/sitemap.xml": 17,
     # the data version, the count, then one page of records
     "/sitemap-recommendations.xml": 3,
+    "/sitemap-activities.xml": 3,
+    "/sitemap-un-recommendations.xml": 3,
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from . import factories
 from .settings_subprocess import REAL_KEY, run_python
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,9 @@ def test_a_page_cached_for_one_host_and_scheme_links_the_site_url_for_every_othe
 
 
 def test_the_sitemap_index_and_its_pages_list_addresses_on_the_site_url(client, record):
+    # A record of each kind the plans sections list, so that no section is empty.
+    factories.activity(plan=factories.action_plan())
+    factories.outside_recommendation()
     for headers in REQUESTS:
         index = client.get(reverse("sitemap"), **headers).content.decode()
         pages = re.findall(r"<loc>([^<]+)</loc>", index)

@@ -9,6 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from plans.models import ActivityBody, Link
+
+from . import factories
 from .factories import DRAFT, Record
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +23,48 @@ def drafts(record, settings, tmp_path) -> Record:
     settings.MEDIA_ROOT = tmp_path
     record.draft_document.file = SimpleUploadedFile("draft.pdf", b"%PDF-1.4 draft")
     record.draft_document.save()
+    add_plans(record)
     return record
+
+
+def add_plans(r: Record) -> None:
+    """Plans records on the same topics and bodies: a published plan whose activity (led
+    by the ministry, on prisons) is linked to the published `adopted` and to a published
+    UN recommendation; a draft plan whose activity is led by the ministry too and linked
+    to both; a draft UN recommendation linked to the published activity and to `adopted`;
+    a published UN recommendation (`unanswered`) linked only to the draft activity."""
+    r.plan = factories.action_plan(title="Plan of priority measures", slug="priority-measures")
+    r.section = factories.section(plan=r.plan, number="I", title="Places of detention")
+    r.activity = factories.activity(
+        plan=r.plan, section=r.section, number="1", title="Monitor the places of detention"
+    )
+    r.draft_plan = factories.action_plan(
+        title=f"{DRAFT} plan", slug="draft-plan", is_published=False
+    )
+    r.draft_activity = factories.activity(plan=r.draft_plan, number="1", title=f"{DRAFT} activity")
+    for activity in (r.activity, r.draft_activity):
+        ActivityBody.objects.create(activity=activity, organisation=r.ministry)
+        activity.topics.add(r.prisons)
+    r.outside = factories.outside_recommendation(
+        paragraph="139.1", text="Ratify the optional protocol"
+    )
+    r.unanswered = factories.outside_recommendation(
+        paragraph="139.2", text="Reform the penitentiary"
+    )
+    r.draft_outside = factories.outside_recommendation(
+        paragraph="139.99",
+        recommending_state="Atlantis",
+        text=f"{DRAFT} UN recommendation",
+        is_published=False,
+    )
+    for outside in (r.outside, r.unanswered, r.draft_outside):
+        outside.topics.add(r.prisons)
+    Link.objects.create(activity=r.activity, outside_recommendation=r.outside)
+    Link.objects.create(recommendation=r.adopted, activity=r.activity)
+    Link.objects.create(activity=r.draft_activity, outside_recommendation=r.unanswered)
+    Link.objects.create(recommendation=r.adopted, activity=r.draft_activity)
+    Link.objects.create(activity=r.activity, outside_recommendation=r.draft_outside)
+    Link.objects.create(recommendation=r.adopted, outside_recommendation=r.draft_outside)
 
 
 # What would betray each draft: its words, reference, slug or address.
@@ -36,6 +80,8 @@ DRAFT_MARKS: dict[str, Callable[[Record], list[str]]] = {
         r.draft_recommendation.text,
         r.draft_recommendation.reference,
     ],
+    "draft plan": lambda r: [r.draft_plan.title, r.draft_plan.slug, r.draft_activity.title],
+    "draft UN recommendation": lambda r: [r.draft_outside.text, "139.99", "Atlantis"],
 }
 
 PRISONS = "prison-reform"  # the topic of every draft, and of one published recommendation
@@ -62,6 +108,10 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("organisations list and its counts", lambda r: reverse("organisations:list"), lambda r: r.ministry.name),
     ("page of the organisation the drafts address", lambda r: r.ministry.get_absolute_url(),
      lambda r: r.adopted.reference),
+    ("page of the organisation the draft plan names", lambda r: r.ministry.get_absolute_url(),
+     lambda r: r.activity.title),
+    ("topic page of the drafts' topic with its activities and UN recommendations",
+     lambda r: reverse("topics:detail", args=[PRISONS]), lambda r: r.outside.text),
     ("documents list", lambda r: reverse("documents:list"), lambda r: r.report.title),
     ("search", lambda r: reverse("search") + "?q=confidential", None),
     ("search of the drafts' other words", lambda r: reverse("search") + "?q=prison", None),
@@ -71,6 +121,32 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("sitemap of meetings", lambda r: "/sitemap-meetings.xml", lambda r: r.meeting.slug),
     ("sitemap of recommendations", lambda r: "/sitemap-recommendations.xml", lambda r: r.adopted.reference),
     ("sitemap of documents", lambda r: "/sitemap-documents.xml", lambda r: r.report.get_absolute_url()),
+    ("plans list and its progress", lambda r: reverse("plans:list"), lambda r: r.plan.title),
+    ("a plan's activities and facets", lambda r: r.plan.get_absolute_url(), lambda r: r.activity.title),
+    ("a plan's activities of the ministry", lambda r: r.plan.get_absolute_url() + "?body=ministry-of-internal-affairs",
+     lambda r: r.activity.title),
+    ("an activity and its links", lambda r: r.activity.get_absolute_url(), lambda r: r.outside.paragraph),
+    ("UN recommendations and facets", lambda r: reverse("upr:list"), lambda r: r.outside.text),
+    ("UN recommendations answered", lambda r: reverse("upr:list") + "?linked=yes", lambda r: r.outside.text),
+    ("UN recommendations of the drafts' topic", lambda r: reverse("upr:list") + f"?topic={PRISONS}",
+     lambda r: r.unanswered.text),
+    ("a UN recommendation and its links", lambda r: r.outside.get_absolute_url(), lambda r: r.activity.title),
+    ("a UN recommendation linked only to a draft", lambda r: r.unanswered.get_absolute_url(),
+     lambda r: r.unanswered.text),
+    ("a recommendation and its links", lambda r: r.adopted.get_absolute_url(), lambda r: r.activity.title),
+    ("sitemap of plans", lambda r: "/sitemap-plans.xml", lambda r: r.plan.slug),
+    ("sitemap of activities", lambda r: "/sitemap-activities.xml", lambda r: r.activity.get_absolute_url()),
+    ("sitemap of UN recommendations", lambda r: "/sitemap-un-recommendations.xml",
+     lambda r: r.outside.get_absolute_url()),
+    ("a plan's interim-results report", lambda r: reverse("plans:report", args=[r.plan.slug]),
+     lambda r: r.activity.title),
+    ("a plan's report as CSV", lambda r: reverse("plans:report_csv", args=[r.plan.slug]), lambda r: r.activity.title),
+    ("a plan's activities feed", lambda r: reverse("plans:feed", args=[r.plan.slug]), lambda r: r.activity.title),
+    ("a plan's activities as CSV", lambda r: reverse("plans:export_csv", args=[r.plan.slug]),
+     lambda r: r.activity.title),
+    ("UN recommendations feed", lambda r: reverse("upr:feed"), lambda r: r.outside.text),
+    ("UN recommendations as CSV", lambda r: reverse("upr:export_csv"), lambda r: r.outside.text),
+    ("UN recommendations as JSON", lambda r: reverse("upr:export_json"), lambda r: r.outside.text),
     ("CSV export", lambda r: reverse("recommendations:export_csv"), lambda r: r.adopted.reference),
     ("JSON export", lambda r: reverse("recommendations:export_json"), lambda r: r.adopted.reference),
     ("API meetings", lambda r: "/api/v1/meetings/", lambda r: r.meeting.slug),
@@ -105,6 +181,13 @@ DIRECT = [
     ("API draft meeting", lambda r: f"/api/v1/meetings/{r.draft_meeting.slug}/"),
     ("API draft recommendation", lambda r: f"/api/v1/recommendations/{r.draft_recommendation.reference}/"),
     ("API draft document", lambda r: f"/api/v1/documents/{r.draft_document.pk}/"),
+    ("draft plan page", lambda r: r.draft_plan.get_absolute_url()),
+    ("draft plan's activity page", lambda r: r.draft_activity.get_absolute_url()),
+    ("draft UN recommendation page", lambda r: r.draft_outside.get_absolute_url()),
+    ("draft UN recommendation page by its key", lambda r: reverse("upr:detail", args=[r.draft_outside.pk])),
+    ("draft plan's report", lambda r: reverse("plans:report", args=[r.draft_plan.slug])),
+    ("draft plan's feed", lambda r: reverse("plans:feed", args=[r.draft_plan.slug])),
+    ("draft plan's export", lambda r: reverse("plans:export_json", args=[r.draft_plan.slug])),
 ]  # fmt: skip
 
 
@@ -175,3 +258,13 @@ def test_a_draft_meeting_cannot_be_chosen_as_a_filter(client, drafts):
     assert response.status_code == 200
     assert "meeting" in response.context["filter"].form.errors
     assert DRAFT not in response.content.decode()
+
+
+def test_a_link_through_a_draft_answers_nothing(client, drafts):
+    answered = client.get(reverse("upr:list") + "?linked=yes").context["page"].object_list
+    assert [r.paragraph for r in answered] == ["139.1"]
+    facets = client.get(reverse("upr:list")).context["facets"]
+    assert {v.value: v.count for v in facets["linked"]} == {"yes": 1, "no": 1}
+    plans = {p.slug: p for p in client.get(reverse("plans:list")).context["plans"]}
+    assert set(plans) == {"priority-measures"}
+    assert plans["priority-measures"].activity_count == 1

@@ -95,7 +95,11 @@ def asked_query(query: QueryDict, taken: dict[str, bool]) -> QueryDict:
 
 
 def cached_page(
-    view: View | None = None, /, *, query: tuple[type[forms.Form] | type[FilterSet] | str, ...] = ()
+    view: View | None = None,
+    /,
+    *,
+    query: tuple[type[forms.Form] | type[FilterSet] | str, ...] = (),
+    vary: Callable[[], str] | None = None,
 ) -> Any:
     """Serve a public page to anonymous visitors from the cache, keyed by the data version,
     the language, the page's address and the query it takes (`query`: its form or FilterSet,
@@ -104,7 +108,10 @@ def cached_page(
     The view sees only that query, so what it renders is the page for the key. A page is
     stored only when the query it answered (pagination.valid_query) is exactly the one
     asked: a value rejected or written another way (`year_from=02016`) is rendered but
-    never stored, so parameters a client makes up can neither fill the cache nor reach it."""
+    never stored, so parameters a client makes up can neither fill the cache nor reach it.
+
+    `vary` names what else the page depends on besides the data (the day, for pages that
+    flag overdue deadlines): it is part of the key and of the ETag."""
     taken = parameters(*query)
 
     def decorate(view: View) -> View:
@@ -116,6 +123,8 @@ def cached_page(
             # The page's own address, so /documents/007/ is /documents/7/.
             match = request.resolver_match
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            if vary is not None:
+                path = f"{path}\x1f{vary()}"
             return conditional(
                 request, path, asked, lambda: stored(request, path, asked, args, kwargs)
             )

@@ -90,10 +90,13 @@ def private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def public_response(view: View) -> View:
+def public_response(view: View | None = None, /, *, vary: Callable[[], str] | None = None):
     """Conditional GET for a public view that reads its address and any query (feeds,
     calendars, sitemaps, exports); pages take `caching.cached_page`, which does the same
-    with the query the page takes."""
+    with the query the page takes. `vary`: what else the answer depends on (the day, for
+    overdue flags), part of the ETag."""
+    if view is None:
+        return lambda view: public_response(view, vary=vary)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -102,6 +105,7 @@ def public_response(view: View) -> View:
         query = QueryDict(mutable=True)
         for name in sorted(request.GET):
             query.setlist(name, request.GET.getlist(name))
-        return conditional(request, request.path, query, lambda: view(request, *args, **kwargs))
+        path = request.path if vary is None else f"{request.path}\x1f{vary()}"
+        return conditional(request, path, query, lambda: view(request, *args, **kwargs))
 
     return wrapper

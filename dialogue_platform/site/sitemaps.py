@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from dialogue_platform.core.site_url import absolute_url, site_host
 from meetings.models import Document, Meeting, Organisation, Topic
+from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
@@ -44,8 +45,8 @@ class SectionSitemap(SiteSitemap):
     i18n = alternates = x_default = True  # each page in every language, with hreflang links
 
     def items(self) -> list[str]:
-        return ["home", "meetings:list", "recommendations:list", "topics:list",
-                "organisations:list", "documents:list"]  # fmt: skip
+        return ["home", "meetings:list", "recommendations:list", "plans:list", "upr:list",
+                "topics:list", "organisations:list", "documents:list"]  # fmt: skip
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -104,6 +105,13 @@ SITEMAPS = {
         Recommendation.objects.published().only("reference", "updated")
     ),
     "documents": RecordSitemap(Document.objects.published().only("pk", "updated")),
+    "plans": RecordSitemap(ActionPlan.objects.published().only("slug", "updated")),
+    "activities": RecordSitemap(
+        Activity.objects.published().select_related("plan").only("number", "updated", "plan__slug")
+    ),
+    "un-recommendations": RecordSitemap(
+        OutsideRecommendation.objects.published().only("document_symbol", "paragraph", "updated")
+    ),
     "topics": RecordSitemap(Topic.objects.only("slug", "updated")),
     "organisations": RecordSitemap(Organisation.objects.only("slug", "updated")),
 }

@@ -1,10 +1,10 @@
-"""Site-wide pages that bring meetings and recommendations together: home, topics,
-organisations, and the health checks."""
+"""Site-wide pages that bring meetings, recommendations and plans together: home, topics,
+organisations, a recommendation with what links to it, and the health checks."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -23,14 +23,20 @@ from meetings.models import (
     Organisation,
     Topic,
 )
+from plans import clock
+from plans.filters import with_linked
+from plans.models import Activity, OutsideRecommendation
+from plans.selectors import listed_activities, public_links
 from recommendations.selectors import RecommendationResults
+from recommendations.views import recommendation_context
 
 from .charts import bar_chart
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
 # URLs crawlers are asked to keep out of, in each language's copy: the back office and
 # the exports.
-CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json")
+CRAWLERS_KEEP_OUT = ("admin:index", "recommendations:export_csv", "recommendations:export_json",
+                     "upr:export_csv", "upr:export_json")  # fmt: skip
 LATEST = 10  # recommendations shown on a topic or organisation page before "see all"
 
 
@@ -94,6 +100,15 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 
 @cached_page
+def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    """The recommendations app's page, with the plan activities and UN recommendations
+    linked to it (the plans app sits above recommendations, so the site layer joins them)."""
+    context = recommendation_context(reference)
+    context["links"] = public_links(context["recommendation"])
+    return render(request, "recommendations/recommendation_detail.html", context)
+
+
+@cached_page(vary=clock.day_key)
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     recommendations = RecommendationResults.within(request, "topic", topic)
@@ -109,6 +124,13 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "recommendation_total": recommendations.count,
         "latest": recommendations.latest(LATEST),
         "all_url": recommendations_url(topic=topic.slug),
+        "activities": listed_activities(
+            Activity.objects.published().filter(topics=topic).with_overdue(clock.today())
+        ).order_by("plan", "section__order", "pk"),
+        "outside_recommendations": with_linked(
+            OutsideRecommendation.objects.published().filter(topics=topic)
+        )[:LATEST],
+        "upr_url": f"{reverse('upr:list')}?{urlencode({'topic': topic.slug})}",
     }
     return render(request, "site/topic_detail.html", context)
 
@@ -126,7 +148,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "site/organisation_list.html", {"groups": groups})
 
 
-@cached_page
+@cached_page(vary=clock.day_key)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     addressed = RecommendationResults.within(request, "body", organisation)
@@ -150,6 +172,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ],
         "latest": addressed.latest(LATEST),
         "all_url": recommendations_url(body=organisation.slug),
+        # Its plan activities, lead or co-implementing, soonest deadline first.
+        "activities": listed_activities(
+            Activity.objects.published().led_by(organisation).with_overdue(clock.today())
+        ).order_by(F("due_date").asc(nulls_last=True), "plan", "pk"),
     }
     return render(request, "site/organisation_detail.html", context)
 

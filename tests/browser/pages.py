@@ -6,6 +6,7 @@ from django.conf import settings
 from playwright.sync_api import Page
 
 from meetings.models import Document
+from plans.models import OutsideRecommendation
 from recommendations.models import Recommendation
 
 WIDE = {"width": 1280, "height": 800}
@@ -18,7 +19,8 @@ NOT_FOUND = "/no-such-page/"
 # demo data: the real meeting of 22 October 2021, its vocabularies and the illustrative
 # record around it. `{document}` is the id
 # of that meeting's UN Women report and `{recommendation}` the reference of a recommendation
-# with an implementation history, known only once the demo is loaded.
+# with an implementation history, known only once the demo is loaded; `{outside}` the
+# address of a linked UN recommendation.
 PUBLIC_PAGES = {
     "home": "/",
     "meetings": "/meetings/",
@@ -31,6 +33,12 @@ PUBLIC_PAGES = {
     "organisation": "/organisations/ministry-of-internal-affairs/",
     "documents": "/documents/",
     "document": "/documents/{document}/",
+    "plans": "/plans/",
+    "plan": "/plans/follow-up-plan-for-human-rights-and-the-rule-of-law/?overdue=yes",
+    "activity": "/plans/follow-up-plan-for-human-rights-and-the-rule-of-law/1/",
+    "plan-report": "/plans/follow-up-plan-for-human-rights-and-the-rule-of-law/report/?as_of=2023-12-31&since=2022-06-30",
+    "un-recommendations": "/upr/",
+    "un-recommendation": "/upr/{outside}/",
     "not-found": NOT_FOUND,
 }
 
@@ -45,6 +53,9 @@ def public_page_path(template: str) -> str:
     if "{recommendation}" in template:
         assessed = Recommendation.objects.published().filter(assessments__isnull=False)
         return template.format(recommendation=assessed.order_by("reference").first().reference)
+    if "{outside}" in template:
+        linked = OutsideRecommendation.objects.published().filter(links__isnull=False)
+        return template.format(outside=linked.order_by("paragraph").first().slug)
     return template
 
 
