@@ -30,6 +30,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 from django.urls import reverse
 
+from dialogue_platform.core import data_version
 from dialogue_platform.core.management.commands import backup as backup_command
 from meetings.models import AgendaItem, Document, Meeting, Topic
 from recommendations.models import Assessment, Recommendation
@@ -70,10 +71,15 @@ def search_index_entries(cursor: Any, fts: str) -> Rows:
 
 def every_table(database: BaseDatabaseWrapper) -> dict[str, Rows]:
     """Every row of every table, including tables no model describes (django_migrations);
-    full-text indexes by their entries."""
+    full-text indexes by their entries. Not the change logs: triggers write them as records
+    are written (a restore writes its own), and they are not backed up."""
     contents = {}
     with database.cursor() as cursor:
-        tables = set(database.introspection.table_names(cursor))
+        tables = {
+            table
+            for table in database.introspection.table_names(cursor)
+            if not table.endswith(data_version.CHANGE_LOG_SUFFIX)
+        }
         if database.vendor == "sqlite":
             cursor.execute(
                 "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5(%'"

@@ -26,6 +26,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
+from dialogue_platform.core import data_version
 from dialogue_platform.core.stored_files import RECORDS_MEMBER, add_stored_files, referenced_names
 
 # loaddata, which `restore` uses, recognises the format and compression by these suffixes.
@@ -101,9 +102,12 @@ class Serializer(JSONSerializer):
 
 def every_record(database: str) -> Iterator[Model]:
     """Every row of every concrete model, link tables included, hidden by a default
-    manager or not, in key order."""
+    manager or not, in key order; not the change logs, which triggers write as records are
+    written (restoring writes its own) and which only bring caches forward."""
     for model in apps.get_models(include_auto_created=True):
         if model._meta.proxy or not router.allow_migrate_model(database, model):
+            continue
+        if model._meta.db_table.endswith(data_version.CHANGE_LOG_SUFFIX):
             continue
         yield from model._base_manager.using(database).order_by(model._meta.pk.name).iterator()
 
