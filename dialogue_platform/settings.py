@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "meetings",
     "recommendations",
     "plans",
+    "dialogue_platform.site",  # site-wide pages and commands (load_demo, remove_demo)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -221,6 +222,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+
+# The apps whose every write changes the data version, by database triggers their
+# migrations create (dialogue_platform/core/data_version.py; a system check holds them to it).
+DATA_VERSION_TRACKED_APPS = ["meetings", "recommendations", "plans"]
 
 # How long a shared proxy (nginx, a CDN) may keep an anonymous public response without
 # asking again; browsers always ask (a 304 costs one query). core/http_caching.py.

@@ -13,10 +13,9 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from dialogue_platform.settings import object_storage
-from plans.demo import load_plans_demo
+from dialogue_platform.site import demo as site_demo
 from plans.models import ActivityBody, BodyRole, Link
 from recommendations import facet_index
-from recommendations.demo import load_demo
 from recommendations.models import Status
 
 from . import factories
@@ -78,9 +77,7 @@ def demo(db):
     recommendations, and the plans app's plans, activities and UN recommendations (as
     `manage.py load_demo` loads them). Only for tests of the demo itself: its numbers and
     texts will change; tests that need "some records" take `record`."""
-    meeting = load_demo()
-    load_plans_demo()
-    return meeting
+    return site_demo.load()
 
 
 @pytest.fixture

@@ -62,6 +62,6 @@ def test_an_app_with_a_migration_still_to_apply_is_left_to_that_migration():
     assert reported_tables() == ["meetings_topic"]
 
 
-def test_an_app_joining_the_tracked_apps_is_checked_table_by_table(monkeypatch):
-    monkeypatch.setattr(data_version, "TRACKED_APPS", (*data_version.TRACKED_APPS, "auth"))
+def test_an_app_joining_the_tracked_apps_is_checked_table_by_table(settings):
+    settings.DATA_VERSION_TRACKED_APPS = [*settings.DATA_VERSION_TRACKED_APPS, "auth"]
     assert reported_tables() == ["auth_group", "auth_group_permissions", "auth_permission"]

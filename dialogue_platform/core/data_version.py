@@ -5,23 +5,23 @@ Each write sets a new random number rather than adding one: a rolled-back transa
 a restored backup brings back an earlier number together with the very state it stood
 for, and two different states never share a number, so a cached entry always matches.
 
-Triggers cover every table of the apps in TRACKED_APPS (their models and many-to-many
-tables; not the audit history nor change logs (tables named `*_change_log`), which only
-grow with those writes). The migrations write
-them out as SQL (PostgreSQL's function in dialogue_platform 0001, each table's trigger in
+Triggers cover every table of the apps the setting DATA_VERSION_TRACKED_APPS names (their
+models and many-to-many tables; not the audit history nor change logs (tables named
+`*_change_log`), which only grow with those writes): the foundations name no app
+themselves. The migrations write them out as SQL (PostgreSQL's function in dialogue_platform 0001, each table's trigger in
 its app's migrations): a migration that adds a table to a tracked app must add its trigger,
 and the system check in checks.py reports a table that lacks one."""
 
 from __future__ import annotations
 
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.http import HttpRequest
 from simple_history.models import HistoricalChanges
 
-TRACKED_APPS = ("meetings", "recommendations", "plans")
 VERSION_TABLE = "dialogue_platform_dataversion"
 CHANGE_LOG_SUFFIX = "_change_log"
 TRIGGER = "bump_data_version"
@@ -36,7 +36,7 @@ def tracked_models(app_configs: list[AppConfig] | None = None) -> list[type[Mode
     change logs (written by the other tables' own triggers)."""
     labels = [
         label
-        for label in TRACKED_APPS
+        for label in settings.DATA_VERSION_TRACKED_APPS
         if app_configs is None or label in {config.label for config in app_configs}
     ]
     return [

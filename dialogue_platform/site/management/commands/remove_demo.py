@@ -1,9 +1,7 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.db.models import ProtectedError
 
-from recommendations.demo_removal import remove_demo
+from dialogue_platform.site import demo
 
 
 class Command(BaseCommand):
@@ -15,11 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            with transaction.atomic():
-                # The plans app sits above this one and points at its records, so its part
-                # goes first, called by name (as load_demo calls its loader).
-                call_command("remove_plans_demo", stdout=self.stdout)
-                removed = remove_demo()
+            removed = demo.remove()
         except ProtectedError as error:
             blocking = sorted({str(obj) for obj in error.protected_objects})[:5]
             raise CommandError(
