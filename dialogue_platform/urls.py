@@ -30,14 +30,12 @@ organisation_patterns = (
     "organisations",
 )
 
-# The recommendations app's URLs, its page of one recommendation served by the site layer,
-# which adds what the plans app links to it.
+# The recommendations app's URLs, and its page of one recommendation, which the site layer
+# serves with what the plans app links to it (last: its pattern takes any reference).
 recommendation_patterns = (
     [
-        path("<str:reference>/", views.recommendation_detail, name="detail")
-        if getattr(pattern, "name", None) == "detail"
-        else pattern
-        for pattern in recommendation_urls.urlpatterns
+        *recommendation_urls.urlpatterns,
+        path("<str:reference>/", views.recommendation_detail, name="detail"),
     ],
     "recommendations",
 )

@@ -12,5 +12,6 @@ urlpatterns = [
     path("feed/", feeds.RecommendationFeed(), name="feed"),
     path("export.csv", export, {"format": "csv"}, name="export_csv"),
     path("export.json", export, {"format": "json"}, name="export_json"),
-    path("<str:reference>/", views.recommendation_detail, name="detail"),
+    # "detail", one recommendation's page, is added by dialogue_platform/urls.py: the site
+    # layer serves it, with what the plans app links to it.
 ]

@@ -45,8 +45,9 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 
 
 def recommendation_context(reference: str) -> dict:
-    """One published recommendation and what its page shows (the site layer adds what
-    apps above this one link to it)."""
+    """One published recommendation and what its page shows. The page itself is served by
+    the site layer (dialogue_platform/site/views.py), which adds what apps above this one
+    link to it."""
     recommendation = get_object_or_404(
         Recommendation.objects.published()
         .select_related("meeting", "agenda_item")
@@ -79,13 +80,6 @@ def recommendation_context(reference: str) -> dict:
         "history": recommendation.timeline,
         "documents": sorted(documents, key=lambda d: d.title),
     }
-
-
-@cached_page
-def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    return render(
-        request, "recommendations/recommendation_detail.html", recommendation_context(reference)
-    )
 
 
 EXPORT_FORMATS = {
