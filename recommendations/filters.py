@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from dialogue_platform.core import facets
 from dialogue_platform.core.pagination import query_values
 from meetings.models import Meeting, Organisation, Topic
 
@@ -169,12 +170,7 @@ class RecommendationFilter(django_filters.FilterSet):
     def filtered(self, *, without: Iterable[str] = ()) -> QuerySet:
         """The recommendations every valid filter lets through but those named in `without`,
         unordered: the list's results (`qs`), or a facet's (every filter but its own)."""
-        self.errors  # validate once  # noqa: B018
-        queryset = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name not in without:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
+        return facets.filtered(self, without=without)
 
     def chosen(self, name: str) -> list:
         """A filter's valid value, as a list (empty when not chosen or not valid)."""

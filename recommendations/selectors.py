@@ -10,7 +10,6 @@ the same numbers (tests/test_facet_index.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
@@ -19,6 +18,7 @@ from django.http import Http404, HttpRequest, QueryDict
 from pyroaring import BitMap
 
 from dialogue_platform.core.caching import cached
+from dialogue_platform.core.facets import FacetValue
 from dialogue_platform.core.pagination import page_number
 
 from . import facet_index
@@ -37,14 +37,6 @@ FACET_FILTERS = {
 }
 # Filters the index cannot answer, asked of the database (once) when the index counts.
 DATABASE_FILTERS = ("q", "meeting")
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 def listed(recommendations: QuerySet) -> QuerySet:
