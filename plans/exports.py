@@ -1,6 +1,6 @@
 """CSV and JSON of the plans app's lists and the interim-results report: the columns of
-each, and the writers (the same CSV rules as the recommendations' open data: a byte-order
-mark, and a quote before any cell a spreadsheet would run as a formula).
+each; the files are written as every export's are (dialogue_platform/core/open_data.py: a
+byte-order mark, a quote before any cell a spreadsheet would run as a formula).
 
 Activities (/plans/<slug>/export.csv, .json; the filtered list of the plan's page):
     plan, section, number, title, lead_bodies, co_implementing_bodies (organisation slugs
@@ -22,14 +22,10 @@ The interim-results report (/plans/<slug>/report.csv?as_of=…&since=…):
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Iterator, Sequence
 
-from recommendations.exports import neutralised
-
-LIST_SEPARATOR = "; "
+from dialogue_platform.core import open_data
+from dialogue_platform.core.open_data import cell
 
 ACTIVITY_COLUMNS = [
     "plan", "section", "number", "title", "lead_bodies", "co_implementing_bodies", "deadline",
@@ -45,38 +41,11 @@ REPORT_COLUMNS = [
 ]  # fmt: skip
 
 
-def cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(map(str, value))
-    return str(value)
-
-
-def csv_lines(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[str]:
-    """CSV text with a byte-order mark, a formula-like cell marked as text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow(columns)
-    for record in records:
-        writer.writerow([neutralised(cell(value)) for value in record])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+def json_ready(record: Sequence) -> list:
+    """A row as the JSON export gives it: lists as lists, everything else (dates, numbers,
+    nothing) as the CSV cell writes it."""
+    return [value if isinstance(value, list) else cell(value) for value in record]
 
 
 def json_chunks(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[str]:
-    """A JSON array of row objects, with the values as they are (lists as lists, numbers as
-    numbers)."""
-    rows = [
-        json.dumps(
-            dict(
-                zip(columns, [v if isinstance(v, list) else cell(v) for v in record], strict=True)
-            ),
-            ensure_ascii=False,
-        )
-        for record in records
-    ]
-    yield "[\n" + ",\n".join(rows) + "\n]\n"
+    return open_data.json_chunks(columns, map(json_ready, records))

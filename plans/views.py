@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 
+from dialogue_platform.core import open_data
 from dialogue_platform.core.caching import cached_page
 from dialogue_platform.core.facets import FacetValue, facet_counts
 from dialogue_platform.core.languages import translated
@@ -263,7 +264,7 @@ def plan_report_csv(request: HttpRequest, slug: str) -> HttpResponse:
     )
     filename = f"{plan.slug}-{as_of.isoformat()}.csv"
     return StreamingHttpResponse(
-        exports.csv_lines(exports.REPORT_COLUMNS, rows),
+        open_data.csv_lines(exports.REPORT_COLUMNS, rows),
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -271,7 +272,7 @@ def plan_report_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 def export_response(columns: list[str], rows, format: str, name: str) -> StreamingHttpResponse:
     if format == "csv":
-        content, content_type = exports.csv_lines(columns, rows), "text/csv; charset=utf-8"
+        content, content_type = open_data.csv_lines(columns, rows), "text/csv; charset=utf-8"
     else:
         content, content_type = exports.json_chunks(columns, rows), "application/json"
     return StreamingHttpResponse(

@@ -24,24 +24,18 @@ benchmark's sample was three times as slow too (see bench/sample.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from dialogue_platform.core.batches import batched
+
 T = TypeVar("T")
 # The most rows in one statement, which is also the most values in any IN (...) list built
 # from a batch: below the 999 variables per statement of SQLite builds before 3.32.
 BATCH = 900
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of `size` items (itertools.batched arrives only in Python 3.12)."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 class _PerRow:

@@ -26,18 +26,16 @@ as it was. The JSON export is not a spreadsheet's input and holds the values as 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from django.db.models import F, Lookup, OuterRef, Subquery
 from django.urls import reverse
 
+from dialogue_platform.core import open_data
+from dialogue_platform.core.batches import batched
 from dialogue_platform.core.languages import content_languages, first_translation
 from meetings.models import Organisation, Topic
 
-from .bulk import batched
 from .models import AffectedGroup, Assessment, Recommendation
 
 COLUMNS = [
@@ -53,7 +51,6 @@ COLUMNS = [
     "url",
     "language",  # last, so the columns before it keep their places (files without it: en)
 ]
-LIST_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round trip
 
 
@@ -136,50 +133,9 @@ class AnyOf(Lookup):
         return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", [*params, *self.rhs]
 
 
-ROWS_PER_WRITE = 500  # rows sent to the client at once: one socket write, not one per row
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-TEXT_MARK = "'"
-
-
-def neutralised(cell: str) -> str:
-    """The cell as the CSV holds it: a spreadsheet shows it as text, never runs it. A cell
-    that begins with the mark itself is marked too, so that restored() is its exact inverse."""
-    return TEXT_MARK + cell if cell.startswith((*FORMULA_STARTS, TEXT_MARK)) else cell
-
-
-def restored(cell: str) -> str:
-    """The value of a cell of the CSV: undoes neutralised()."""
-    return cell.removeprefix(TEXT_MARK)
-
-
 def csv_lines(records: Iterable[tuple]) -> Iterator[str]:
-    """CSV text with a byte-order mark, so spreadsheet programs read the Cyrillic right."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow(COLUMNS)
-    for batch in batched(records, ROWS_PER_WRITE):
-        writer.writerows(
-            [neutralised(LIST_SEPARATOR.join(v) if isinstance(v, list) else str(v)) for v in record]
-            for record in batch
-        )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+    return open_data.csv_lines(COLUMNS, records)
 
 
 def json_chunks(records: Iterable[tuple]) -> Iterator[str]:
-    """A JSON array of row objects, written a batch of rows at a time. The opening bracket
-    goes with the first batch: nothing is sent until rows are ready, so a failure in the
-    first query (the database, or the server itself, lost) is an error the proxy can retry
-    or the client can see, not an export cut short after its first byte."""
-    opening, separator = "[", "\n"
-    for batch in batched(records, ROWS_PER_WRITE):
-        rows = ",\n".join(
-            json.dumps(dict(zip(COLUMNS, record, strict=True)), ensure_ascii=False)
-            for record in batch
-        )
-        yield opening + separator + rows
-        opening, separator = "", ",\n"
-    yield opening + "\n]\n"
+    return open_data.json_chunks(COLUMNS, records)

@@ -56,10 +56,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.core.audit import CHANGED, CREATED, record_versions
+from dialogue_platform.core.batches import batched
+from dialogue_platform.core.open_data import restored
 from meetings.models import Meeting, Organisation, Topic
 
-from .bulk import BATCH, batched, insert_many, update_many
-from .exports import COLUMNS, restored
+from .bulk import BATCH, insert_many, update_many
+from .exports import COLUMNS
 from .models import (
     DEMO_REFERENCE_PREFIX,
     FIRST_YEAR,
