@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
 from django.views import defaults
 
+from meetings import urls as meeting_urls
 from meetings.urls import document_patterns
 from plans.urls import upr_patterns
 from recommendations import urls as recommendation_urls
@@ -28,6 +29,13 @@ organisation_patterns = (
         path("<slug:slug>/", views.organisation_detail, name="detail"),
     ],
     "organisations",
+)
+
+# The meetings app's URLs, and its page of one meeting, which the site layer serves with
+# the recommendations adopted at it (last: its pattern takes any slug).
+meeting_patterns = (
+    [*meeting_urls.urlpatterns, path("<slug:slug>/", views.meeting_detail, name="detail")],
+    "meetings",
 )
 
 # The recommendations app's URLs, and its page of one recommendation, which the site layer
@@ -69,7 +77,7 @@ handler404 = page_not_found
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
-    path("meetings/", include("meetings.urls")),
+    path("meetings/", include(meeting_patterns)),
     path("recommendations/", include(recommendation_patterns)),
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),

@@ -9,7 +9,8 @@ urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("feed/", feeds.MeetingFeed(), name="feed"),
     path("calendar.ics", public_response(feeds.calendar), name="calendar"),
-    path("<slug:slug>/", views.meeting_detail, name="detail"),
+    # "detail", one meeting's page, is added by dialogue_platform/urls.py: the site layer
+    # serves it, with the recommendations adopted at it.
 ]
 
 # Mounted at /documents/ under the "documents" namespace.

@@ -52,15 +52,17 @@ def group_participants(participants: list[Participant]) -> list[tuple[str, list[
     return groups
 
 
-@cached_page
-def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def meeting_context(slug: str) -> dict:
+    """One published meeting and what its page shows of this app's records. The page itself
+    is served by the site layer (dialogue_platform/site/views.py), which adds the
+    recommendations adopted at it: the apps above this one are not this app's to read."""
     meeting = get_object_or_404(Meeting.objects.published(), slug=slug)
     participants = list(meeting.participants.select_related("organisation", "person"))
     chairs = [
         p for p in participants if p.role in (Participant.Role.CHAIR, Participant.Role.CO_CHAIR)
     ]
     others = [p for p in participants if p not in chairs]
-    context = {
+    return {
         "meeting": meeting,
         "agenda": meeting.agenda_items.prefetch_related("topics"),
         "chairs": chairs,
@@ -68,10 +70,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "documents": meeting.documents.published()
         .select_related("agenda_item")
         .prefetch_related("authors"),
-        # Through the reverse relation, so `meetings` needs no import from `recommendations`.
-        "adopted": meeting.recommendations.published().order_by("reference"),
     }
-    return render(request, "meetings/meeting_detail.html", context)
 
 
 @cached_page(query=(DocumentFilter, "page"))

@@ -23,10 +23,12 @@ from meetings.models import (
     Organisation,
     Topic,
 )
+from meetings.views import meeting_context
 from plans import clock
 from plans.filters import with_linked
 from plans.models import Activity, OutsideRecommendation
 from plans.selectors import listed_activities, public_links
+from recommendations.models import Recommendation
 from recommendations.selectors import RecommendationResults
 from recommendations.views import recommendation_context
 
@@ -97,6 +99,17 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     for topic in topics:
         topic.counts = (recs.get(topic.pk, 0), items.get(topic.pk, 0), docs.get(topic.pk, 0))
     return render(request, "site/topic_list.html", {"topics": topics})
+
+
+@cached_page
+def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The meetings app's page of one meeting, with the recommendations adopted at it (the
+    recommendations app sits above meetings, so the site layer joins them)."""
+    context = meeting_context(slug)
+    context["adopted"] = (
+        Recommendation.objects.published().filter(meeting=context["meeting"]).order_by("reference")
+    )
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 @cached_page
