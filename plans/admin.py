@@ -118,7 +118,7 @@ class ActivityAssessmentInline(ConcurrentEditAdminMixin, TranslationStackedInlin
     model = ActivityAssessment
     extra = 0
     ordering = ["-date", "-pk"]
-    fields = [("date", "status"), "summary", ("assessed_by", "source"), "is_illustrative"]
+    fields = [("date", "status", "origin"), "summary", ("assessed_by", "source"), "is_illustrative"]
     autocomplete_fields = ["assessed_by", "source"]
     can_delete = False
 
@@ -304,9 +304,9 @@ class ActivityAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmi
 class ActivityAssessmentAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     """Corrections to a single entry; new entries go through the activity's page."""
 
-    list_display = ["activity", "date", "status", "assessed_by"]
+    list_display = ["activity", "date", "status", "origin", "assessed_by"]
     list_select_related = ["activity__plan", "assessed_by"]
-    list_filter = ["status", "is_illustrative"]
+    list_filter = ["status", "origin", "is_illustrative"]
     search_fields = ["activity__number", *in_every_language("summary")]
     autocomplete_fields = ["activity", "assessed_by", "source"]
 

@@ -21,6 +21,7 @@ from meetings.models import Document, Organisation, Topic
 from recommendations.models import (
     AffectedGroup,
     AssessmentBase,
+    AssessmentOrigin,
     Recommendation,
     Status,
     status_of_latest,
@@ -297,6 +298,7 @@ class Activity(TimeStamped, Illustrative):
         summary: str = "",
         assessed_by: Organisation | None = None,
         source: Document | None = None,
+        origin: str = AssessmentOrigin.SECRETARIAT,
         is_illustrative: bool = False,
     ) -> ActivityAssessment:
         """Add one dated entry to the history; the current status follows the latest entry."""
@@ -308,6 +310,7 @@ class Activity(TimeStamped, Illustrative):
                 summary=summary,
                 assessed_by=assessed_by,
                 source=source,
+                origin=origin,
                 is_illustrative=is_illustrative,
             )
             self.refresh_status()

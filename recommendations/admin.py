@@ -58,7 +58,7 @@ class AssessmentInline(ConcurrentEditAdminMixin, TranslationStackedInline):
     model = Assessment
     extra = 0
     ordering = ["-date", "-pk"]
-    fields = [("date", "status"), "summary", ("assessed_by", "source")]
+    fields = [("date", "status", "origin"), "summary", ("assessed_by", "source")]
     autocomplete_fields = ["assessed_by", "source"]
     can_delete = False
 
@@ -187,9 +187,9 @@ class RecommendationAdmin(
 class AssessmentAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
     """Corrections to a single entry; new entries go through the recommendation's page."""
 
-    list_display = ["recommendation", "date", "status", "assessed_by"]
+    list_display = ["recommendation", "date", "status", "origin", "assessed_by"]
     list_select_related = ["recommendation", "assessed_by"]
-    list_filter = ["status", AssessmentYearFilter, "is_illustrative"]
+    list_filter = ["status", "origin", AssessmentYearFilter, "is_illustrative"]
     search_fields = ["recommendation__reference", "summary"]
     autocomplete_fields = ["recommendation", "assessed_by", "source"]
 

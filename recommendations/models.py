@@ -42,6 +42,15 @@ class Status(models.TextChoices):
     NO_LONGER_RELEVANT = "no_longer_relevant", _("No longer relevant")
 
 
+class AssessmentOrigin(models.TextChoices):
+    """Who speaks in a history entry: the secretariat's own assessment, a state body's
+    report on its own work, or an independent (NGO) evaluation of it."""
+
+    SECRETARIAT = "secretariat", _("Secretariat assessment")
+    GOVERNMENT_REPORT = "government_report", _("Government report")
+    EVALUATION = "evaluation", _("Independent evaluation")
+
+
 class AffectedGroup(TimeStamped):
     """A group of persons a recommendation concerns (a facet separate from topics)."""
 
@@ -222,6 +231,7 @@ class Recommendation(TimeStamped, Illustrative):
         summary: str = "",
         assessed_by: Organisation | None = None,
         source: Document | None = None,
+        origin: str = AssessmentOrigin.SECRETARIAT,
     ) -> Assessment:
         """Add one dated entry to the history; the current status follows the latest entry."""
         with transaction.atomic():
@@ -232,6 +242,7 @@ class Recommendation(TimeStamped, Illustrative):
                 summary=summary,
                 assessed_by=assessed_by,
                 source=source,
+                origin=origin,
             )
             self.refresh_status()
         return assessment
@@ -242,8 +253,20 @@ class AssessmentBase(TimeStamped):
     activity's histories share, so both speak of status the same way. The record it
     assesses is the subclass's foreign key; its status is that of its latest entry."""
 
+    Origin = AssessmentOrigin
+
     date = models.DateField(verbose_name=_("date"))
     status = models.CharField(verbose_name=_("status"), max_length=30, choices=Status.choices)
+    origin = models.CharField(
+        verbose_name=_("origin"),
+        max_length=30,
+        choices=AssessmentOrigin.choices,
+        default=AssessmentOrigin.SECRETARIAT,
+        help_text=_(
+            "An independent evaluation is shown beside the others but does not set the "
+            "current status"
+        ),
+    )
     summary = models.TextField(verbose_name=_("summary"), blank=True)
     # "%(class)ss": a recommendation's entries stay `organisation.assessments`, as before.
     assessed_by = models.ForeignKey(
@@ -269,13 +292,20 @@ class AssessmentBase(TimeStamped):
         ordering = ["-date", "-pk"]
         constraints = [
             choices_constraint("status", Status, "%(app_label)s_%(class)s_status_valid"),
+            choices_constraint("origin", AssessmentOrigin, "%(app_label)s_%(class)s_origin_valid"),
         ]
 
 
 def status_of_latest(history: models.QuerySet) -> Coalesce:
     """The status of the latest entry of `history` (filtered on an OuterRef to the record
-    assessed), or not assessed: the one rule by which a current status follows its history."""
-    latest = history.order_by("-date", "-pk").values("status")[:1]
+    assessed), or not assessed: the one rule by which a current status follows its history.
+    Independent evaluations stand beside the state's account of its work; they do not
+    overwrite it."""
+    latest = (
+        history.exclude(origin=AssessmentOrigin.EVALUATION)
+        .order_by("-date", "-pk")
+        .values("status")[:1]
+    )
     return Coalesce(Subquery(latest), Value(Status.NOT_ASSESSED))
 
 

@@ -73,6 +73,7 @@ def test_an_assessment_added_in_the_admin_updates_the_status(secretariat_client)
         **management_form("assessments", 1),
         "assessments-0-date": "2022-06-01",
         "assessments-0-status": "partially_implemented",
+        "assessments-0-origin": "secretariat",
         "assessments-0-summary_en": "Law adopted in first reading.",
     }
     response = secretariat_client.post(url, data)

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from recommendations.models import Status
+from plans.models import ActivityAssessment
+from recommendations.models import Assessment, Status
 
 from . import factories
 
@@ -42,3 +43,33 @@ def test_earlier_assessments_stay_as_history():
         (datetime.date(2020, 1, 1), Status.PARTIALLY_IMPLEMENTED),
         (datetime.date(2018, 1, 1), Status.NOT_STARTED),
     ]
+
+
+def test_an_independent_evaluation_is_history_but_does_not_set_the_status():
+    rec = factories.recommendation()
+    ngo = factories.organisation(kind="ngo")
+    rec.record_assessment(
+        date=datetime.date(2021, 3, 1),
+        status=Status.IMPLEMENTED,
+        origin=Assessment.Origin.GOVERNMENT_REPORT,
+    )
+    rec.record_assessment(
+        date=datetime.date(2021, 10, 22),
+        status=Status.NOT_IMPLEMENTED,
+        origin=Assessment.Origin.EVALUATION,
+        assessed_by=ngo,
+    )
+    rec.refresh_from_db()
+    assert rec.status == Status.IMPLEMENTED
+    assert rec.assessments.count() == 2
+
+
+def test_an_activity_s_status_ignores_independent_evaluations_too():
+    activity = factories.activity()
+    activity.record_assessment(
+        date=datetime.date(2022, 1, 1),
+        status=Status.NOT_IMPLEMENTED,
+        origin=ActivityAssessment.Origin.EVALUATION,
+    )
+    activity.refresh_from_db()
+    assert activity.status == Status.NOT_ASSESSED
