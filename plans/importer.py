@@ -413,7 +413,7 @@ def check_outside(
     stripped = {column: value.strip() for column, value in values.items()}
     mechanism = stripped["mechanism"]
     problem("mechanism", choice_error(mechanism, Mechanism, _("mechanism")))
-    if mechanism and mechanism != Mechanism.UPR and not stripped["body"]:
+    if mechanism in Mechanism.values and mechanism != Mechanism.UPR and not stripped["body"]:
         problem(
             "body",
             _("Name the treaty body or special procedure the recommendation comes from."),
