@@ -16,7 +16,14 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.models import Illustrative, TimeStamped, URLField, choices_constraint
+from dialogue_platform.core.models import (
+    Illustrative,
+    SearchableQuerySet,
+    TimeStamped,
+    URLField,
+    choices_constraint,
+)
+from dialogue_platform.core.search import SearchSpec
 from meetings.models import Document, Organisation, Topic
 from recommendations.models import (
     AffectedGroup,
@@ -41,7 +48,11 @@ class LegalActKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ActionPlanQuerySet(models.QuerySet):
+class ActionPlanQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "actionplan_search_idx", (("title", "A", True), ("description", "B", True))
+    )
+
     def published(self) -> ActionPlanQuerySet:
         return self.filter(is_published=True)
 
@@ -159,7 +170,14 @@ class Section(TimeStamped, Illustrative):
         return f"{self.number}. {self.title}"
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(SearchableQuerySet):
+    # The number as the plan writes it ("3") finds the activity, as a reference finds a
+    # recommendation.
+    search_spec = SearchSpec(
+        "activity_search_idx",
+        (("number", "A", False), ("title", "A", True), ("expected_outcome", "B", True)),
+    )
+
     def published(self) -> ActivityQuerySet:
         """Activities are published with their plan."""
         return self.filter(plan__is_published=True)
@@ -477,7 +495,17 @@ class UprCycle(TimeStamped):
         return f"{self.number} ({self.year})"
 
 
-class OutsideRecommendationQuerySet(models.QuerySet):
+class OutsideRecommendationQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "outsiderecommendation_search_idx",
+        (
+            ("document_symbol", "A", False),
+            ("paragraph", "A", False),
+            ("text", "B", True),
+            ("recommending_state", "C", True),
+        ),
+    )
+
     def published(self) -> OutsideRecommendationQuerySet:
         return self.filter(is_published=True)
 
