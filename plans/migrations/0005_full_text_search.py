@@ -75,6 +75,6 @@ def run(statements: dict[str, list[str]]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("plans", "0003_secretariat_permissions")]
+    dependencies = [("plans", "0004_assessment_origin")]
 
     operations = [migrations.RunPython(run(FULL_TEXT_SEARCH), run(DROP_FULL_TEXT_SEARCH))]
