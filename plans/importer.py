@@ -38,7 +38,7 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.audit import CHANGED, CREATED
+from dialogue_platform.core.audit import CHANGED, CREATED, DELETED
 from dialogue_platform.core.csv_import import (
     Columns,
     ImportResult,
@@ -270,7 +270,7 @@ def write_activities(
             current_status, last = Status.NOT_ASSESSED, None
         else:
             current_status, last = activity.status, activity.last_assessed
-            if update_activity(activity, row, bodies_added):
+            if update_activity(activity, row, bodies_added, versions):
                 changed.add(activity.pk)
         if row.status != current_status:
             date = max(today, last) if last else today
@@ -315,7 +315,9 @@ def apply_activity(activity: Activity, row: ActivityRow) -> None:
         setattr(activity, name, value)
 
 
-def update_activity(activity: Activity, row: ActivityRow, bodies_added: list[int]) -> bool:
+def update_activity(
+    activity: Activity, row: ActivityRow, bodies_added: list[int], versions: RecordVersions
+) -> bool:
     """Write what differs from the row; whether anything did."""
     same = (
         activity.section_id == row.section_id
@@ -332,7 +334,12 @@ def update_activity(activity: Activity, row: ActivityRow, bodies_added: list[int
     bodies.sort(key=lambda body: body[1] != BodyRole.LEAD)
     if bodies != row.bodies:
         as_agreed = {b.organisation_id: b.as_agreed for b in activity.bodies.all()}
-        activity.bodies.all().delete()
+        removed = ActivityBody.objects.filter(activity_id=activity.pk)
+        # Their last version, with who imported and from which file, before they go; then
+        # one DELETE without the per-row signals through which django-simple-history would
+        # record each deletion a second time, without them.
+        versions(removed, history_type=DELETED)
+        removed._raw_delete(removed.db)
         bodies_added += replace_bodies(activity, row.bodies, as_agreed=as_agreed)
         same = False
     if {t.pk for t in activity.topics.all()} != row.topics:
