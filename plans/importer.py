@@ -75,6 +75,8 @@ ACTIVITY_FILE = Columns(ACTIVITY_COLUMNS, optional=frozenset({"overdue", "url"})
 OUTSIDE_FILE = Columns(OUTSIDE_COLUMNS, optional=frozenset({"linked", "url"}))
 UNKNOWN_ORGANISATION = _("Unknown organisation slug: {slugs}.")
 UNKNOWN_TOPIC = _("Unknown topic slug: {slugs}.")
+# The bodies' columns, leads first as the export writes them.
+BODY_COLUMNS = {"lead_bodies": BodyRole.LEAD, "co_implementing_bodies": BodyRole.CO_IMPLEMENTING}
 
 
 def max_length_error(model: type, field: str, value: str) -> Message:
@@ -166,10 +168,11 @@ def check_activity(
         problem("title", _("The title is empty."))
 
     bodies: list[tuple[int, str]] = []
-    for column, role in (("lead_bodies", BodyRole.LEAD), ("co_implementing_bodies", BodyRole.CO_IMPLEMENTING)):  # fmt: skip
+    known = vocabularies.organisations
+    for column, role in BODY_COLUMNS.items():
         listed = split_list(values[column])
-        problem(column, unknown_slugs(listed, vocabularies.organisations, UNKNOWN_ORGANISATION))
-        bodies += [(vocabularies.organisations[s], role) for s in listed if s in vocabularies.organisations]  # fmt: skip
+        problem(column, unknown_slugs(listed, known, UNKNOWN_ORGANISATION))
+        bodies += [(known[slug], role) for slug in listed if slug in known]
     both = {pk for pk, _role in bodies if [p for p, _r in bodies].count(pk) > 1}
     if both:
         names = [s for s, pk in vocabularies.organisations.items() if pk in both]
@@ -425,10 +428,10 @@ def check_outside(
             "body",
             _("Name the treaty body or special procedure the recommendation comes from."),
         )
-    for column, required in (("document_symbol", True), ("paragraph", True), ("cycle", False),
-                             ("recommending_state", False), ("body", False)):  # fmt: skip
+    for column in ("document_symbol", "paragraph", "cycle", "recommending_state", "body"):
         problem(column, max_length_error(OutsideRecommendation, column, stripped[column]))
-        if required and not stripped[column]:
+    for column in ("document_symbol", "paragraph"):
+        if not stripped[column]:
             problem(column, _("This column is empty."))
     year = stripped["year"]
     if year and not (year.isascii() and year.isdigit() and 1945 <= int(year) <= 9999):
@@ -507,7 +510,8 @@ def check_and_write_outside(
                 )
             )
     if problems:
-        return ImportResult(problems=sorted(problems, key=lambda p: p.row or 0), adds_assessments=False)  # fmt: skip
+        problems.sort(key=lambda p: p.row or 0)
+        return ImportResult(problems=problems, adds_assessments=False)
     return write_outside(rows, existing, versions=versions)
 
 
