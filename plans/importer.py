@@ -38,7 +38,7 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.audit import CHANGED, CREATED
+from dialogue_platform.core.audit import CHANGED, CREATED, DELETED
 from dialogue_platform.core.csv_import import (
     Columns,
     ImportResult,
@@ -75,6 +75,8 @@ ACTIVITY_FILE = Columns(ACTIVITY_COLUMNS, optional=frozenset({"overdue", "url"})
 OUTSIDE_FILE = Columns(OUTSIDE_COLUMNS, optional=frozenset({"linked", "url"}))
 UNKNOWN_ORGANISATION = _("Unknown organisation slug: {slugs}.")
 UNKNOWN_TOPIC = _("Unknown topic slug: {slugs}.")
+# The bodies' columns, leads first as the export writes them.
+BODY_COLUMNS = {"lead_bodies": BodyRole.LEAD, "co_implementing_bodies": BodyRole.CO_IMPLEMENTING}
 
 
 def max_length_error(model: type, field: str, value: str) -> Message:
@@ -166,10 +168,11 @@ def check_activity(
         problem("title", _("The title is empty."))
 
     bodies: list[tuple[int, str]] = []
-    for column, role in (("lead_bodies", BodyRole.LEAD), ("co_implementing_bodies", BodyRole.CO_IMPLEMENTING)):  # fmt: skip
+    known = vocabularies.organisations
+    for column, role in BODY_COLUMNS.items():
         listed = split_list(values[column])
-        problem(column, unknown_slugs(listed, vocabularies.organisations, UNKNOWN_ORGANISATION))
-        bodies += [(vocabularies.organisations[s], role) for s in listed if s in vocabularies.organisations]  # fmt: skip
+        problem(column, unknown_slugs(listed, known, UNKNOWN_ORGANISATION))
+        bodies += [(known[slug], role) for slug in listed if slug in known]
     both = {pk for pk, _role in bodies if [p for p, _r in bodies].count(pk) > 1}
     if both:
         names = [s for s, pk in vocabularies.organisations.items() if pk in both]
@@ -270,7 +273,7 @@ def write_activities(
             current_status, last = Status.NOT_ASSESSED, None
         else:
             current_status, last = activity.status, activity.last_assessed
-            if update_activity(activity, row, bodies_added):
+            if update_activity(activity, row, bodies_added, versions):
                 changed.add(activity.pk)
         if row.status != current_status:
             date = max(today, last) if last else today
@@ -315,7 +318,9 @@ def apply_activity(activity: Activity, row: ActivityRow) -> None:
         setattr(activity, name, value)
 
 
-def update_activity(activity: Activity, row: ActivityRow, bodies_added: list[int]) -> bool:
+def update_activity(
+    activity: Activity, row: ActivityRow, bodies_added: list[int], versions: RecordVersions
+) -> bool:
     """Write what differs from the row; whether anything did."""
     same = (
         activity.section_id == row.section_id
@@ -332,7 +337,12 @@ def update_activity(activity: Activity, row: ActivityRow, bodies_added: list[int
     bodies.sort(key=lambda body: body[1] != BodyRole.LEAD)
     if bodies != row.bodies:
         as_agreed = {b.organisation_id: b.as_agreed for b in activity.bodies.all()}
-        activity.bodies.all().delete()
+        removed = ActivityBody.objects.filter(activity_id=activity.pk)
+        # Their last version, with who imported and from which file, before they go; then
+        # one DELETE without the per-row signals through which django-simple-history would
+        # record each deletion a second time, without them.
+        versions(removed, history_type=DELETED)
+        removed._raw_delete(removed.db)
         bodies_added += replace_bodies(activity, row.bodies, as_agreed=as_agreed)
         same = False
     if {t.pk for t in activity.topics.all()} != row.topics:
@@ -418,10 +428,10 @@ def check_outside(
             "body",
             _("Name the treaty body or special procedure the recommendation comes from."),
         )
-    for column, required in (("document_symbol", True), ("paragraph", True), ("cycle", False),
-                             ("recommending_state", False), ("body", False)):  # fmt: skip
+    for column in ("document_symbol", "paragraph", "cycle", "recommending_state", "body"):
         problem(column, max_length_error(OutsideRecommendation, column, stripped[column]))
-        if required and not stripped[column]:
+    for column in ("document_symbol", "paragraph"):
+        if not stripped[column]:
             problem(column, _("This column is empty."))
     year = stripped["year"]
     if year and not (year.isascii() and year.isdigit() and 1945 <= int(year) <= 9999):
@@ -500,7 +510,8 @@ def check_and_write_outside(
                 )
             )
     if problems:
-        return ImportResult(problems=sorted(problems, key=lambda p: p.row or 0), adds_assessments=False)  # fmt: skip
+        problems.sort(key=lambda p: p.row or 0)
+        return ImportResult(problems=problems, adds_assessments=False)
     return write_outside(rows, existing, versions=versions)
 
 

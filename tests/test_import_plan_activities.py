@@ -10,6 +10,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plans.exports import ACTIVITY_COLUMNS
 from plans.importer import import_activities
@@ -208,3 +210,43 @@ def test_staff_who_may_only_view_activities_cannot_import(client, plan):
     file = SimpleUploadedFile("activities.csv", data, content_type="text/csv")
     assert client.post(reverse(IMPORT_URL), {"file": file, "language": "en"}).status_code == 403
     assert b"Import CSV" not in client.get(reverse("admin:plans_activity_changelist")).content
+
+
+def test_changed_bodies_are_replaced_with_their_audit_history(client, plan):
+    data = edited(
+        exported(client, plan), "1", lead_bodies="prosecutor-general", co_implementing_bodies=""
+    )
+    assert run_import(data).updated == 1
+    activity = Activity.objects.get(number="1")
+    # The Prosecutor General's Office takes part "as agreed", as a lead body now too.
+    assert [(b.organisation.slug, b.role, b.as_agreed) for b in activity.bodies.all()] == [
+        ("prosecutor-general", "lead", True)
+    ]
+    imported = ActivityBody.history.filter(
+        activity_id=activity.pk, history_change_reason="Imported from the file"
+    )
+    gone = sorted(h.organisation.slug for h in imported.filter(history_type="-"))
+    assert gone == ["ministry-of-justice", "prosecutor-general"]
+    added = [h.organisation.slug for h in imported.filter(history_type="+")]
+    assert added == ["prosecutor-general"]
+    # No second record of the deletions, without who and why.
+    assert not ActivityBody.history.filter(history_type="-", history_change_reason=None).exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(
+        st.lists(
+            st.text(max_size=12), min_size=len(ACTIVITY_COLUMNS), max_size=len(ACTIVITY_COLUMNS)
+        ),
+        max_size=4,
+    ),
+    noise=st.binary(max_size=40),
+)
+def test_no_file_makes_the_import_fail_with_an_exception(plan, body, noise):
+    data = csv_bytes([dict(zip(ACTIVITY_COLUMNS, values, strict=True)) for values in body])
+    result = run_import(data + noise)
+    rows = [values for values in body if any(value.strip() for value in values)]
+    assert result.problems or result.created + result.updated + result.unchanged == len(rows)

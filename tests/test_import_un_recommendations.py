@@ -10,6 +10,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plans.exports import OUTSIDE_COLUMNS
 from plans.importer import import_outside_recommendations
@@ -177,3 +179,22 @@ def test_staff_who_may_only_view_un_recommendations_cannot_import(client, record
     assert client.get(reverse(IMPORT_URL)).status_code == 403
     file = SimpleUploadedFile("un.csv", b"mechanism\n", content_type="text/csv")
     assert client.post(reverse(IMPORT_URL), {"file": file, "language": "en"}).status_code == 403
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(
+        st.lists(
+            st.text(max_size=12), min_size=len(OUTSIDE_COLUMNS), max_size=len(OUTSIDE_COLUMNS)
+        ),
+        max_size=4,
+    ),
+    noise=st.binary(max_size=40),
+)
+def test_no_file_makes_the_import_fail_with_an_exception(records, body, noise):
+    data = csv_bytes([dict(zip(OUTSIDE_COLUMNS, values, strict=True)) for values in body])
+    result = run_import(data + noise)
+    rows = [values for values in body if any(value.strip() for value in values)]
+    assert result.problems or result.created + result.updated + result.unchanged == len(rows)
