@@ -283,7 +283,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The public record of the Dialogue Platform on the Human Dimension, read-only: "
         "meetings, documents, recommendations with their implementation history, "
-        "organisations, topics and affected groups. Only published records."
+        "organisations, topics and affected groups, the state's action plans and their "
+        "activities, the UN recommendations to Kazakhstan, and the links between them. "
+        "Only published records."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -297,6 +299,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "meetings.models.OrganisationKind",
         "MeetingKindEnum": "meetings.models.MeetingKind",
         "DocumentKindEnum": "meetings.models.DocumentKind",
+        "LinkKindEnum": "plans.models.LinkKind",
     },
 }
 # CORS (django-cors-headers): any site may read the API from a browser; nothing else.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models, transaction
-from django.db.models import BooleanField, Case, Count, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, Value, When
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -191,6 +191,13 @@ class ActivityQuerySet(SearchableQuerySet):
                 default=Value(False),
                 output_field=BooleanField(),
             )
+        )
+
+    def in_plan_order(self) -> ActivityQuerySet:
+        """Each plan's activities in the order its page lists them (views.by_section): by
+        section, those in none last, each section's as entered; plans in their own order."""
+        return self.order_by(
+            "plan", "plan_id", F("section__order").asc(nulls_last=True), "section_id", "pk"
         )
 
     def overdue(self, today: datetime.date) -> ActivityQuerySet:
