@@ -486,12 +486,11 @@ class Report(TimeStamped):
         self.version += 1
 
     def refusal(self, action: str) -> str:
-        state = self.get_state_display().lower()
         messages = {
-            "change": _("This report is %(state)s: it can no longer be edited."),
-            "submit": _("This report is %(state)s: it cannot be submitted."),
-            "withdraw": _("This report is %(state)s: it can no longer be withdrawn."),
-            "return": _("This report is %(state)s, not submitted: it cannot be returned."),
-            "publish": _("This report is %(state)s, not submitted: it cannot be published."),
+            "change": _("The report is “%(state)s”: it can no longer be edited."),
+            "submit": _("The report is “%(state)s”: it cannot be submitted."),
+            "withdraw": _("The report is “%(state)s”: it can no longer be withdrawn."),
+            "return": _("The report is “%(state)s”, not submitted: it cannot be returned."),
+            "publish": _("The report is “%(state)s”, not submitted: it cannot be published."),
         }
-        return str(messages[action] % {"state": state})
+        return str(messages[action] % {"state": self.get_state_display()})

@@ -115,10 +115,10 @@ def _act(
         if current.version != expected_version:
             raise Refused(
                 _(
-                    "This report was changed by someone else since you opened it (it is now "
-                    "%(state)s). Nothing was done: look at it again and decide."
+                    "The report changed since you opened it (it is now “%(state)s”): "
+                    "nothing was done. Look at it again and decide."
                 )
-                % {"state": current.get_state_display().lower()}
+                % {"state": current.get_state_display()}
             )
         current.move(action)  # refuses a move its state does not allow
         change(current)
