@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -23,6 +23,7 @@ from dialogue_platform.core.facets import FacetValue, facet_counts
 from dialogue_platform.core.languages import translated
 from dialogue_platform.core.pagination import paginate, valid_query
 from dialogue_platform.core.site_url import absolute_url
+from recommendations.exports import HISTORY_COLUMNS, history_cells, latest_entries
 from recommendations.models import Status
 
 from . import clock, exports, reports
@@ -285,7 +286,9 @@ def export_response(columns: list[str], rows, format: str, name: str) -> Streami
 def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpResponse:
     """The plan's activities the page shows for the same filters, in the page's order."""
     plan, filterset = plan_activities(request, slug)
-    activities = filterset.qs.select_related("plan", "section").prefetch_related(
+    history = ActivityAssessment.objects.filter(activity=OuterRef("pk"))
+    activities = filterset.qs.annotate(**latest_entries(history))
+    activities = activities.select_related("plan", "section").prefetch_related(
         Prefetch(
             "bodies",
             queryset=ActivityBody.objects.select_related("organisation"),
@@ -308,6 +311,7 @@ def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpRe
             "yes" if a.is_overdue else "no",
             [t.slug for t in a.topic_list],
             absolute_url(a.get_absolute_url()),
+            *history_cells([getattr(a, name) for name in HISTORY_COLUMNS]),
         ]
         for a in ordered
     )
