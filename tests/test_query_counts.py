@@ -111,8 +111,10 @@ PAGES = {
     # the facet index (4: addressed counts), organisations
     "organisations:list": (lambda d: reverse("organisations:list"), 7),
     # organisation, the facet index (4: status and topic counts), meetings, documents,
-    # the topics' names, latest, its plan activities and their lead bodies
-    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 13),
+    # the topics' names, latest, its plan activities and their lead bodies; the scorecard
+    # (activities by status, its last report on a recommendation and on an activity, past
+    # rounds)
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 17),
     # plans with progress, activities by status, sections with progress
     "plans:list": (lambda d: reverse("plans:list"), 5),
     # plan with progress, sections, the activities with their lead bodies (2); the facet

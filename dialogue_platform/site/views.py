@@ -32,7 +32,8 @@ from recommendations.models import Recommendation
 from recommendations.selectors import RecommendationResults
 from recommendations.views import recommendation_context
 
-from .charts import bar_chart
+from .charts import BarChart, bar_chart
+from .scorecard import Scorecard, scorecard
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
 # URLs crawlers are asked to keep out of, in each language's copy: the back office and
@@ -161,10 +162,24 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "site/organisation_list.html", {"groups": groups})
 
 
+def rounds_chart(card: Scorecard) -> BarChart:
+    """The share of what the body owed in each past round that it submitted on time."""
+    rows = [
+        (row.title, row.rate, f"#round-{row.pk}", "bar--on-time")
+        for row in reversed(card.rounds)  # oldest first, as time reads
+    ]
+    return bar_chart(
+        _("Reported on time, by round"), rows, largest=100, unit=_("On time"), suffix="%"
+    )
+
+
 @cached_page(vary=clock.day_key)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
+    today = clock.today()
     addressed = RecommendationResults.within(request, "body", organisation)
+    by_status = addressed.count_by_status()
+    card = scorecard(organisation, recommendation_counts=by_status, today=today)
     topic_counts = addressed.counts("topic")
     by_topic = sorted(
         ((topic.slug, topic.name, topic_counts[topic.pk])
@@ -175,9 +190,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "meetings": Meeting.objects.published().attended_by(organisation),
         "documents": Document.objects.published().filter(authors=organisation),
-        "status_chart": status_chart(
-            _("By status"), addressed.count_by_status(), body=organisation.slug
-        ),
+        "status_chart": status_chart(_("By status"), by_status, body=organisation.slug),
+        "scorecard": card,
+        "rounds_chart": rounds_chart(card),
+        "page_url": absolute_url(organisation.get_absolute_url()),
         "recommendation_total": addressed.count,
         "by_topic": [
             (name, count, recommendations_url(body=organisation.slug, topic=slug))
@@ -187,7 +203,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "all_url": recommendations_url(body=organisation.slug),
         # Its plan activities, lead or co-implementing, soonest deadline first.
         "activities": listed_activities(
-            Activity.objects.published().led_by(organisation).with_overdue(clock.today())
+            Activity.objects.published().led_by(organisation).with_overdue(today)
         ).order_by(F("due_date").asc(nulls_last=True), "plan", "pk"),
     }
     return render(request, "site/organisation_detail.html", context)
