@@ -141,8 +141,10 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@cached_page(vary=clock.day_key)
-def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+def activity_context(slug: str, number: str) -> dict:
+    """One published activity and what its page shows. The page itself is served by the
+    site layer (dialogue_platform/site/views.py), which adds what apps above this one say
+    of its history."""
     today = clock.today()
     activity = get_object_or_404(
         Activity.objects.published()
@@ -161,14 +163,13 @@ def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpRespons
         plan__slug=slug,
         number=number,
     )
-    context = {
+    return {
         "activity": activity,
         "plan": activity.plan,
         "history": activity.timeline,
         "links": public_links(activity),
         "today": today,
     }
-    return render(request, "plans/activity_detail.html", context)
 
 
 def outside_recommendations(request: HttpRequest) -> OutsideRecommendationFilter:

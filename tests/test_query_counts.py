@@ -101,8 +101,9 @@ PAGES = {
     ),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
     # assessments (with source), source authors, agenda item documents, their authors, its
-    # published links with their other ends
-    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 12),
+    # published links with their other ends, the public documents of the reports its
+    # history was published from
+    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 13),
     # the facet index (4: recommendation counts), agenda item and document counts, topics
     "topics:list": (lambda d: reverse("topics:list"), 9),
     # topic, the facet index (4: status counts), agenda items, documents, authors, latest,
@@ -126,8 +127,9 @@ PAGES = {
         lambda d: d["plan"].get_absolute_url() + "?overdue=yes&status=in_progress&body=ministry",
         13,
     ),
-    # activity (with plan and section), topics, groups, bodies, assessments, links
-    "plans:activity": (lambda d: d["activity"].get_absolute_url(), 8),
+    # activity (with plan and section), topics, groups, bodies, assessments, links, the
+    # public documents of the reports its history was published from
+    "plans:activity": (lambda d: d["activity"].get_absolute_url(), 9),
     # the plan, the activities (with their status on both dates, sections and plan), their
     # bodies, the history entries of the period
     "plans:report": (

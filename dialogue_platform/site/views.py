@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, F
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -23,16 +23,18 @@ from meetings.models import (
     Organisation,
     Topic,
 )
-from meetings.views import meeting_context
+from meetings.views import meeting_context, stored_file_download
 from plans import clock
 from plans.filters import with_linked
 from plans.models import Activity, OutsideRecommendation
 from plans.selectors import listed_activities, public_links
+from plans.views import activity_context
 from recommendations.models import Recommendation
 from recommendations.selectors import RecommendationResults
 from recommendations.views import recommendation_context
 
 from .charts import BarChart, bar_chart
+from .reports import download_name, with_public_document, with_report_documents
 from .scorecard import Scorecard, scorecard
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
@@ -119,7 +121,25 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     linked to it (the plans app sits above recommendations, so the site layer joins them)."""
     context = recommendation_context(reference)
     context["links"] = public_links(context["recommendation"])
+    with_report_documents(context["history"])
     return render(request, "recommendations/recommendation_detail.html", context)
+
+
+@cached_page(vary=clock.day_key)
+def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    """The plans app's page of one activity, with the public documents of the reports its
+    history was published from."""
+    context = activity_context(slug, number)
+    with_report_documents(context["history"])
+    return render(request, "plans/activity_detail.html", context)
+
+
+def report_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The document of a published report on a published item, where its body made it
+    public; any other report's document (a draft's, a returned or withdrawn one's, one kept
+    internal) does not exist here."""
+    report = get_object_or_404(with_public_document(), pk=pk)
+    return stored_file_download(report.document, download_name(report))
 
 
 @cached_page(vary=clock.day_key)
