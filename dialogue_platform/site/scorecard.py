@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.languages import content_languages, first_translation
+from dialogue_platform.core.languages import content_languages, first_translation, translated
 from meetings.models import Organisation
 from plans.models import Activity, ActivityAssessment
 from recommendations.models import Assessment, AssessmentBase, AssessmentOrigin, Status
@@ -183,9 +183,7 @@ def last_report(organisation: Organisation) -> LastReport | None:
         item = entry.activity
         name = _("Activity %(number)s, %(plan)s") % {
             "number": item.number,
-            "plan": first_translation(
-                {code: getattr(item.plan, f"title_{code}") for code in content_languages()}
-            ).text,
+            "plan": translated(item.plan, "title").text,
         }
     # A report is the entry's only if it really was published (the entry is public).
     report = getattr(entry, "report", None)
