@@ -43,10 +43,23 @@ class AssessmentSerializer(serializers.ModelSerializer):
     summary = TranslatedField()
     assessed_by = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     source = serializers.SerializerMethodField()
+    origin_label = serializers.CharField(
+        read_only=True,
+        help_text="Who speaks, as the page labels it, in the language of the answer: "
+        "“Secretariat assessment”, “Government report of <body>”, “Evaluation of <NGO>”.",
+    )
+    sets_status = serializers.BooleanField(
+        read_only=True,
+        help_text="False for an independent evaluation: it stands beside the others and does "
+        "not set the current status.",
+    )
 
     class Meta:
         model = Assessment
-        fields = ["date", "status", "summary", "assessed_by", "source"]
+        fields = [
+            "date", "status", "origin", "origin_label", "sets_status", "summary", "assessed_by",
+            "source",
+        ]  # fmt: skip
 
     def get_source(self, assessment: Assessment) -> int | None:
         """The id of the document it cites, unless that document is a draft."""

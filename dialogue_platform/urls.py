@@ -9,6 +9,7 @@ from django.views import defaults
 
 from meetings import urls as meeting_urls
 from meetings.urls import document_patterns
+from plans import urls as plan_urls
 from plans.urls import upr_patterns
 from recommendations import urls as recommendation_urls
 
@@ -48,6 +49,22 @@ recommendation_patterns = (
     "recommendations",
 )
 
+# The plans app's URLs, and its page of one activity, which the site layer serves with what
+# the reporting app says of its history (last: its pattern takes any number).
+plan_patterns = (
+    [
+        *plan_urls.urlpatterns,
+        path("<slug:slug>/<str:number>/", views.activity_detail, name="activity"),
+    ],
+    "plans",
+)
+
+# A published report's document, where its body made it public.
+report_patterns = (
+    [path("<int:pk>/document", views.report_document, name="document")],
+    "reports",
+)
+
 # Machine endpoints: one address, whatever the language.
 urlpatterns = [
     path("sitemap.xml", public_response(sitemap_index), name="sitemap"),
@@ -82,7 +99,8 @@ urlpatterns += i18n_patterns(
     path("documents/", include(document_patterns)),
     path("topics/", include(topic_patterns)),
     path("organisations/", include(organisation_patterns)),
-    path("plans/", include("plans.urls")),
+    path("plans/", include(plan_patterns)),
+    path("reports/", include(report_patterns)),
     path("upr/", include(upr_patterns)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

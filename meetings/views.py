@@ -1,6 +1,7 @@
 """Public pages of meetings and documents."""
 
 from django.db.models import Prefetch
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -105,17 +106,20 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     The file comes from the configured storage, the local disk or a private bucket, through
     this view alone, which is what refuses unpublished documents."""
     document = get_object_or_404(Document.objects.published().exclude(file=""), pk=pk)
+    return stored_file_download(document.file, document.download_name)
+
+
+def stored_file_download(file: FieldFile, filename: str) -> FileResponse:
+    """An uploaded file from the configured storage, as a download named `filename`; a
+    file missing from the storage is a 404. The caller decides who may have it."""
     try:
-        handle = document.file.open("rb")
+        handle = file.open("rb")
     except FileNotFoundError as missing:
-        raise Http404("The file of this document is missing.") from missing
+        raise Http404("The file is missing.") from missing
     # Opening it again reads an object from the bucket now (django-storages fetches it on
     # first use; a local file is merely rewound), before the headers go: a bucket or server
     # failing meanwhile gives an error the proxy can retry, never a download cut short.
     handle.open("rb")
     return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.download_name,
-        content_type=content_type(document.file.name),
+        handle, as_attachment=True, filename=filename, content_type=content_type(file.name)
     )

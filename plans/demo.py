@@ -110,6 +110,11 @@ def load_activity(
     return activity
 
 
+def organisation(code: str) -> Organisation:
+    """An agency by its code in the plan (MJ, MIA…) or an organisation by its slug."""
+    return Organisation.objects.get(slug=real_plans.AGENCIES.get(code, code))
+
+
 def load_illustrative(plan: ActionPlan) -> None:
     for number, order, titles in illustrative.SECTIONS:
         sync(Section, {"order": order, "is_illustrative": True, **titles}, plan=plan, number=number)
@@ -129,11 +134,14 @@ def load_illustrative(plan: ActionPlan) -> None:
         )  # fmt: skip
         activities[number] = activity
         if history and not activity.assessments.exists():
-            for date, status in history:
+            for date, status, *who in history:
+                origin, by = who or (ActivityAssessment.Origin.SECRETARIAT, None)
                 ActivityAssessment.objects.create(
                     activity=activity,
                     date=datetime.date.fromisoformat(date),
                     status=status,
+                    origin=origin,
+                    assessed_by=organisation(by) if by else None,
                     is_illustrative=True,
                 )
             activity.refresh_status()

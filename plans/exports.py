@@ -6,7 +6,11 @@ Activities (/plans/<slug>/export.csv, .json; the filtered list of the plan's pag
     plan, section, number, title, lead_bodies, co_implementing_bodies (organisation slugs
     separated by "; "), deadline (as written, in the export's language), due_date
     (YYYY-MM-DD or empty), status, overdue ("yes"/"no", as of the day of the export),
-    topics (slugs), url
+    topics (slugs), url, then who speaks in its history, as in the recommendations export
+    (recommendations/exports.py): last_assessment_date, last_assessment_origin
+    (secretariat or government_report), last_assessed_by (the entry the status follows),
+    last_evaluation_date, last_evaluation_status, last_evaluated_by (the latest independent
+    evaluation, which stands beside it)
 
 UN recommendations (/upr/export.csv, .json; the filtered /upr/ list):
     mechanism, body, cycle, year, document_symbol, paragraph, recommending_state (English),
@@ -26,10 +30,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from dialogue_platform.core import open_data
 from dialogue_platform.core.open_data import cell
+from recommendations.exports import HISTORY_COLUMNS
 
 ACTIVITY_COLUMNS = [
     "plan", "section", "number", "title", "lead_bodies", "co_implementing_bodies", "deadline",
-    "due_date", "status", "overdue", "topics", "url",
+    "due_date", "status", "overdue", "topics", "url", *HISTORY_COLUMNS,
 ]  # fmt: skip
 OUTSIDE_COLUMNS = [
     "mechanism", "body", "cycle", "year", "document_symbol", "paragraph", "recommending_state",

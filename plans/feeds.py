@@ -18,10 +18,11 @@ from dialogue_platform.core.http_caching import public_response
 from dialogue_platform.core.languages import translated
 from dialogue_platform.core.pagination import valid_query
 from dialogue_platform.core.site_url import SiteFeed, with_query
+from recommendations.feeds import history_prefetch, history_text
 
 from . import clock
 from .filters import ActivityFilter, OutsideRecommendationFilter, with_linked
-from .models import ActionPlan, Activity, OutsideRecommendation
+from .models import ActionPlan, Activity, ActivityAssessment, OutsideRecommendation
 
 FEED_LENGTH = 50
 
@@ -65,9 +66,8 @@ class ActivityFeed(SiteFeed):
         return _("The plan's activities matching these filters, latest changed first.")
 
     def items(self, filtered: Filtered) -> QuerySet:
-        return filtered.filterset.qs.select_related("plan").order_by("-updated", "-pk")[
-            :FEED_LENGTH
-        ]
+        activities = filtered.filterset.qs.select_related("plan").order_by("-updated", "-pk")
+        return activities.prefetch_related(history_prefetch(ActivityAssessment))[:FEED_LENGTH]
 
     def item_title(self, activity: Activity) -> str:
         title = _("Activity %(number)s (%(status)s)") % {
@@ -81,6 +81,8 @@ class ActivityFeed(SiteFeed):
         text = translated(activity, "title").text
         if deadline:
             text += "\n\n" + _("Deadline: %(deadline)s") % {"deadline": deadline}
+        if history := history_text(activity.timeline):
+            text += "\n\n" + history
         return linebreaks(text, autoescape=True)
 
     def item_pubdate(self, activity: Activity) -> datetime.datetime:

@@ -87,7 +87,12 @@ DEADLINES = {
 }
 
 # number, section, (en, ru, kk) title, outcome, deadline, bodies ("*": as agreed; the first
-# leads, the others co-implement), topics, affected groups, history [(date, status)].
+# leads, the others co-implement), topics, affected groups, history [(date, status)], where
+# an entry may add who speaks: (date, status, REPORT, agency) for a body's own report, or
+# (date, status, EVALUATION, NGO) for an independent evaluation, which stands beside the
+# body's account without setting the status.
+REPORT, EVALUATION = "government_report", "evaluation"
+NGO = "kibhr"
 ACTIVITIES = [
     ("5", "II", (
         "Introduce a gender assessment of draft laws and programmes",
@@ -100,7 +105,8 @@ ACTIVITIES = [
         "Упростить регистрацию некоммерческих организаций",
         "Коммерциялық емес ұйымдарды тіркеуді жеңілдету",
     ), "draft_law", "2022", ["MJ", "MIPD"], ["assembly-association", "civil-society"], [],
-        [("2022-10-01", "in_progress"), ("2023-04-01", "partially_implemented")]),
+        [("2022-10-01", "in_progress"), ("2023-04-01", "partially_implemented", REPORT, "MJ"),
+         ("2023-10-20", "not_implemented", EVALUATION, NGO)]),
     ("7", "III", (
         "Review the grounds for suspending the activities of public associations",
         "Пересмотреть основания приостановления деятельности общественных объединений",
@@ -142,19 +148,21 @@ ACTIVITIES = [
         "Обеспечить сурдоперевод официальных телетрансляций",
         "Ресми телехабарларды ымдау тіліне аударуды қамтамасыз ету",
     ), "order", "2022-12", ["MIPD"], ["persons-with-disabilities", "freedom-of-expression"],
-        ["persons-with-disabilities"], [("2022-12-01", "implemented")]),
+        ["persons-with-disabilities"], [("2022-12-01", "implemented", REPORT, "MIPD"),
+                                        ("2023-03-10", "partially_implemented", EVALUATION, NGO)]),
     ("14", "V", (
         "Adopt a law on combating trafficking in persons",
         "Принять закон о противодействии торговле людьми",
         "Адам саудасына қарсы іс-қимыл туралы заң қабылдау",
     ), "draft_law", "2023", ["MIA", "GPO*", "MLSP"], ["human-trafficking"], ["victims-of-trafficking"],
-        [("2023-02-01", "in_progress"), ("2023-11-01", "in_progress")]),
+        [("2023-02-01", "in_progress"), ("2023-11-01", "in_progress", REPORT, "MIA")]),
     ("15", "V", (
         "Establish a national referral mechanism for victims of trafficking",
         "Создать национальный механизм перенаправления жертв торговли людьми",
         "Адам саудасы құрбандарын жіберудің ұлттық тетігін құру",
     ), "order", "2022", ["MLSP", "MIA"], ["human-trafficking"], ["victims-of-trafficking"],
-        [("2023-01-20", "implemented")]),
+        [("2023-01-20", "implemented", REPORT, "MLSP"),
+         ("2023-06-15", "partially_implemented", EVALUATION, NGO)]),
     ("16", "V", (
         "Train police officers, prosecutors and judges to identify victims of trafficking",
         "Обучить сотрудников полиции, прокуроров и судей выявлению жертв торговли людьми",

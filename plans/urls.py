@@ -31,7 +31,9 @@ urlpatterns = [
         {"format": "json"},
         name="export_json",
     ),
-    path("<slug:slug>/<str:number>/", views.activity_detail, name="activity"),
+    # "<slug:slug>/<str:number>/" (name "activity"), an activity's page, is served by the
+    # site layer, which adds what the reporting app says of its history
+    # (dialogue_platform/urls.py puts it last: its pattern takes any number).
 ]
 
 # /upr/: the outside (UN) recommendations, a namespace of their own.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -23,6 +23,7 @@ from dialogue_platform.core.facets import FacetValue, facet_counts
 from dialogue_platform.core.languages import translated
 from dialogue_platform.core.pagination import paginate, valid_query
 from dialogue_platform.core.site_url import absolute_url
+from recommendations.exports import HISTORY_COLUMNS, history_cells, latest_entries
 from recommendations.models import Status
 
 from . import clock, exports, reports
@@ -140,8 +141,10 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@cached_page(vary=clock.day_key)
-def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+def activity_context(slug: str, number: str) -> dict:
+    """One published activity and what its page shows. The page itself is served by the
+    site layer (dialogue_platform/site/views.py), which adds what apps above this one say
+    of its history."""
     today = clock.today()
     activity = get_object_or_404(
         Activity.objects.published()
@@ -160,14 +163,13 @@ def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpRespons
         plan__slug=slug,
         number=number,
     )
-    context = {
+    return {
         "activity": activity,
         "plan": activity.plan,
         "history": activity.timeline,
         "links": public_links(activity),
         "today": today,
     }
-    return render(request, "plans/activity_detail.html", context)
 
 
 def outside_recommendations(request: HttpRequest) -> OutsideRecommendationFilter:
@@ -285,7 +287,9 @@ def export_response(columns: list[str], rows, format: str, name: str) -> Streami
 def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpResponse:
     """The plan's activities the page shows for the same filters, in the page's order."""
     plan, filterset = plan_activities(request, slug)
-    activities = filterset.qs.select_related("plan", "section").prefetch_related(
+    history = ActivityAssessment.objects.filter(activity=OuterRef("pk"))
+    activities = filterset.qs.annotate(**latest_entries(history))
+    activities = activities.select_related("plan", "section").prefetch_related(
         Prefetch(
             "bodies",
             queryset=ActivityBody.objects.select_related("organisation"),
@@ -308,6 +312,7 @@ def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpRe
             "yes" if a.is_overdue else "no",
             [t.slug for t in a.topic_list],
             absolute_url(a.get_absolute_url()),
+            *history_cells([getattr(a, name) for name in HISTORY_COLUMNS]),
         ]
         for a in ordered
     )

@@ -43,6 +43,9 @@ REAL_MEETING_MONTHS = {(2015, 2), (2016, 6), (2017, 1), (2021, 3), (2021, 10), (
 CHAIR = "ministry-of-foreign-affairs"  # the Ministry convenes and chairs the body
 EVALUATOR = "kibhr"  # KIBHR evaluates the body's recommendations each year
 OMBUDSMAN = "commissioner-for-human-rights"
+# From this year on, in this illustration, the state bodies' own reports (reviewed by the
+# secretariat) are their entries; before it, the secretariat assessed what they said.
+GOVERNMENT_REPORTS_FROM = 2022
 STATE_KINDS = {Organisation.Kind.GOVERNMENT, Organisation.Kind.PARLIAMENT,
                Organisation.Kind.PRESIDENTIAL_ADMINISTRATION, Organisation.Kind.JUDICIARY}  # fmt: skip
 
@@ -123,6 +126,7 @@ class PlannedAssessment:
     texts: dict
     assessed_by: str
     source: PlannedDocument | None = None
+    origin: str = Assessment.Origin.SECRETARIAT
 
 
 @dataclass
@@ -301,7 +305,8 @@ def history(rng: random.Random, rec: PlannedRecommendation, evaluations: dict,
             notes: dict, bodies_kind: dict[str, str]) -> list[PlannedAssessment]:  # fmt: skip
     """The dated assessments of one recommendation, from some months after its adoption
     to the end of 2025: the responsible bodies report, and now and then KIBHR's yearly
-    evaluation or the Commissioner for Human Rights weighs in."""
+    evaluation (an independent evaluation: it stands beside the bodies' account without
+    setting the status) or the Commissioner for Human Rights weighs in."""
     entries: list[PlannedAssessment] = []
     bodies = [b for b in rec.row["bodies"].split(";") if bodies_kind.get(b) in STATE_KINDS]
     limit = rng.choices([0, 1, 2, 3, 4, 5], weights=[1, 3, 4, 4, 3, 2])[0]
@@ -322,11 +327,21 @@ def history(rng: random.Random, rec: PlannedRecommendation, evaluations: dict,
         # A note once per history: the same words twice would read as a form letter.
         said = [e.texts for e in entries]
         note = rng.choice([n for n in notes[status, kind] if n not in said] or notes[status, kind])
-        entries.append(PlannedAssessment(when, status, note, by, source))
+        entries.append(PlannedAssessment(when, status, note, by, source, origin(by, kind, when)))
         if status in (Status.IMPLEMENTED, Status.NO_LONGER_RELEVANT):
             break
         date = when + datetime.timedelta(days=rng.randint(200, 560))
     return entries
+
+
+def origin(by: str, kind: str, date: datetime.date) -> str:
+    """Who speaks in an illustrative entry (decided without drawing from the random
+    sequence, so the record's statuses and dates stay those of earlier versions)."""
+    if by == EVALUATOR:
+        return Assessment.Origin.EVALUATION
+    if kind == "state" and date.year >= GOVERNMENT_REPORTS_FROM:
+        return Assessment.Origin.GOVERNMENT_REPORT
+    return Assessment.Origin.SECRETARIAT
 
 
 def plan(bodies_kind: dict[str, str]) -> tuple[list[PlannedMeeting], list[PlannedRecommendation]]:
@@ -352,7 +367,13 @@ def load_illustrative_record() -> None:
         set(Meeting.objects.filter(is_illustrative=True).values_list("slug", flat=True)),
         set(Recommendation.objects.demonstration().values_list("reference", flat=True)),
     )
-    if have == ({m.slug for m in meetings}, {r.reference for r in recommendations}):
+    # (A record loaded before its entries said who speaks is loaded again.)
+    who_speaks = Assessment.objects.filter(
+        is_illustrative=True, origin=Assessment.Origin.EVALUATION
+    )
+    if have == ({m.slug for m in meetings}, {r.reference for r in recommendations}) and (
+        who_speaks.exists()
+    ):
         return
     if any(have):
         remove_demo()
@@ -431,6 +452,7 @@ def load_illustrative_record() -> None:
             Assessment(recommendation_id=pk, date=a.date, status=a.status,
                        summary=a.texts["summary_en"], assessed_by_id=organisations[a.assessed_by],
                        source_id=a.source.pk if a.source else None, is_illustrative=True,
+                       origin=a.origin,
                        **a.texts)
             for a in rec.history
         ]  # fmt: skip

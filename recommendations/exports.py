@@ -12,10 +12,22 @@ Columns (stable; documented in the README):
     affected_groups       affected-group slugs, separated by "; "
     responsible_bodies    organisation slugs of the bodies it is addressed to, "; "-separated
     meeting               slug of the (published) meeting where it was adopted, or empty
-    last_assessment_date  date of the latest assessment (YYYY-MM-DD), or empty
+    last_assessment_date  date of the latest entry of its history that sets the status
+                          (YYYY-MM-DD), or empty: an independent evaluation does not
     url                   its public page
     language              the language `text` is in (en, ru or kk): the export's own, or
                           the fallback's, so the import writes each text to its own field
+    last_assessment_origin  who speaks in that entry: secretariat (the secretariat's own
+                          assessment) or government_report (a state body's report on its
+                          own work, published after the secretariat's review); empty
+                          when there is none
+    last_assessed_by      organisation slug of the body that reported or assessed, or empty
+    last_evaluation_date  date of the latest independent evaluation (an NGO's), or empty
+    last_evaluation_status  the status that evaluation found (a Status value), or empty
+    last_evaluated_by     organisation slug of the NGO that evaluated, or empty
+
+The evaluation columns stand beside the state's account (status, last_assessment_*), as
+the page shows them side by side: an evaluation does not set the current status.
 
 In the CSV, a cell that begins with a character that makes a spreadsheet program read it as
 a formula (OWASP's list: = + - @, tab, carriage return, line feed) or with a single quote is
@@ -28,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from django.db.models import F, Lookup, OuterRef, Subquery
+from django.db.models import F, Lookup, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 
 from dialogue_platform.core import open_data
@@ -36,7 +48,7 @@ from dialogue_platform.core.batches import batched
 from dialogue_platform.core.languages import content_languages, first_translation
 from meetings.models import Organisation, Topic
 
-from .models import AffectedGroup, Assessment, Recommendation
+from .models import AffectedGroup, Assessment, AssessmentOrigin, Recommendation
 
 COLUMNS = [
     "reference",
@@ -49,8 +61,20 @@ COLUMNS = [
     "meeting",
     "last_assessment_date",
     "url",
-    "language",  # last, so the columns before it keep their places (files without it: en)
+    # New columns go last, so the columns before them keep their places in older files.
+    "language",  # files without it: en
+    "last_assessment_origin",  # files without it: the secretariat's, by nobody named
+    "last_assessed_by",
+    "last_evaluation_date",  # export only: the import never writes an evaluation
+    "last_evaluation_status",
+    "last_evaluated_by",
 ]
+# Who speaks in a history: the columns a recommendation's and a plan activity's exports
+# share (last_assessment_date, which this export has always had, comes first).
+HISTORY_COLUMNS = [
+    "last_assessment_date", "last_assessment_origin", "last_assessed_by",
+    "last_evaluation_date", "last_evaluation_status", "last_evaluated_by",
+]  # fmt: skip
 CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round trip
 
 
@@ -60,19 +84,15 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
     bodies read from the many-to-many tables in one query apiece (no model instances, no
     sorting in the database: this is what lets 10,000 rows stream in well under a second
     in constant memory)."""
-    latest = (
-        Assessment.objects.filter(recommendation=OuterRef("pk"))
-        .order_by("-date")
-        .values("date")[:1]
-    )
+    latest = latest_entries(Assessment.objects.filter(recommendation=OuterRef("pk")))
     # The text in the reader's language, or its fallbacks, picked (first_translation) from
     # the raw columns (rewrite(False)): modeltranslation's own fallback costs more than the
     # rest.
     languages = content_languages()
-    values = Recommendation.objects.rewrite(False).annotate(last_assessment_date=Subquery(latest))
+    values = Recommendation.objects.rewrite(False).annotate(**latest)
     values = values.values_list(
         "pk", "reference", "year", "status", "meeting__slug", "meeting__is_published",
-        "last_assessment_date", *(f"text_{code}" for code in languages),
+        *latest, *(f"text_{code}" for code in languages),
     )  # fmt: skip
     vocabularies = {
         "topics": dict(Topic.objects.values_list("pk", "slug")),
@@ -90,8 +110,10 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
         for pk in chunk:
             if pk not in found:  # deleted since the ids were read
                 continue
-            _, reference, year, status, meeting, meeting_public, last, *texts = found[pk]
+            _, reference, year, status, meeting, meeting_public, *rest = found[pk]
+            history, texts = rest[: len(latest)], rest[len(latest) :]
             text = first_translation(dict(zip(languages, texts, strict=True)), languages)
+            last, *sources = history_cells(history)
             yield (
                 reference,
                 year,
@@ -101,10 +123,33 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
                 groups.get(pk, []),
                 bodies.get(pk, []),
                 meeting if meeting_public else "",
-                last.isoformat() if last else "",
+                last,
                 f"{prefix}{reference}{suffix}",
                 text.language,
+                *sources,
             )
+
+
+def latest_entries(history: QuerySet) -> dict[str, Subquery]:
+    """The HISTORY_COLUMNS as annotations, from `history` (a record's entries, filtered on
+    an OuterRef to it): the entry the status follows (status_of_latest's rule) and, beside
+    it, the latest independent evaluation."""
+    history = history.order_by("-date", "-pk")
+    account = history.exclude(origin=AssessmentOrigin.EVALUATION)
+    evaluation = history.filter(origin=AssessmentOrigin.EVALUATION)
+    fields = [
+        (account, "date"), (account, "origin"), (account, "assessed_by__slug"),
+        (evaluation, "date"), (evaluation, "status"), (evaluation, "assessed_by__slug"),
+    ]  # fmt: skip
+    return {
+        name: Subquery(entries.values(field)[:1])
+        for name, (entries, field) in zip(HISTORY_COLUMNS, fields, strict=True)
+    }
+
+
+def history_cells(values: Sequence) -> list[str]:
+    """The HISTORY_COLUMNS' annotated values as cells: dates as YYYY-MM-DD, none as empty."""
+    return [value.isoformat() if hasattr(value, "isoformat") else (value or "") for value in values]
 
 
 def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:

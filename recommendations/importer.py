@@ -26,7 +26,13 @@ How a row is applied:
   is added with that status, dated `last_assessment_date` or today when it is empty, and
   the statuses are recomputed from the history. History is never overwritten: a row whose
   assessment would be older than the record's latest one is a problem, since adding it
-  could not make the file's status the current one.
+  could not make the file's status the current one. "Latest" means the latest entry that
+  sets the status: an independent evaluation does not.
+- `last_assessment_origin` and `last_assessed_by` say who speaks in that entry; an entry
+  the row adds is written with them (a file without them: the secretariat's, by nobody
+  named). An evaluation cannot be imported as the entry that sets the status.
+- The `last_evaluation_*` columns are ignored: an NGO's evaluation enters the record only
+  through the secretariat's review of its report, never through a file.
 - The `url` column is ignored; it is derived from the reference.
 - A cell's leading single quote, which the export adds to keep spreadsheets from running
   a cell as a formula, is removed (one, exactly as exports.neutralised added it). A file
@@ -45,7 +51,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -78,9 +84,12 @@ from .models import (
     Status,
 )
 
-IGNORED_COLUMNS = {"url"}
-# Files exported before the language column existed have none: their text is English.
-OPTIONAL_COLUMNS = {"language"}
+IGNORED_COLUMNS = {"url", "last_evaluation_date", "last_evaluation_status", "last_evaluated_by"}
+# Files exported before these columns existed have none: their text is English, and their
+# assessments the secretariat's, by nobody named.
+OPTIONAL_COLUMNS = {"language", "last_assessment_origin", "last_assessed_by"}
+# Who may speak in the entry a row adds: never an evaluation (it does not set the status).
+IMPORTED_ORIGINS = [Assessment.Origin.SECRETARIAT, Assessment.Origin.GOVERNMENT_REPORT]
 FILE_COLUMNS = Columns(COLUMNS, optional=frozenset(IGNORED_COLUMNS | OPTIONAL_COLUMNS))
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 IMPORTED_SUMMARY = "Status imported from a CSV file."
@@ -101,6 +110,9 @@ class Row:
     meeting_id: int | None  # None when the cell is blank: an existing record keeps its own
     assessment_date: datetime.date | None
     relations: dict[str, frozenset[int]]
+    # Who speaks in the entry the row adds, if it adds one.
+    assessment_origin: str = Assessment.Origin.SECRETARIAT
+    assessed_by_id: int | None = None
 
 
 @dataclass
@@ -274,6 +286,22 @@ def check_row(
     if error:
         problem("last_assessment_date", error)
 
+    origin = values.get("last_assessment_origin", "").strip() or Assessment.Origin.SECRETARIAT
+    if origin not in IMPORTED_ORIGINS:
+        message = _(
+            "“{origin}” cannot set the status (use one of: {origins}); an evaluation is "
+            "published through the review of its report."
+        )
+        problem(
+            "last_assessment_origin",
+            format_lazy(message, origin=origin, origins=", ".join(IMPORTED_ORIGINS)),
+        )
+    assessed_by = values.get("last_assessed_by", "").strip()
+    organisations = vocabularies.relations["responsible_bodies"]
+    if assessed_by and assessed_by not in organisations:
+        message = _("Unknown organisation slug: {slugs}.")
+        problem("last_assessed_by", format_lazy(message, slugs=assessed_by))
+
     if problems:
         return None, problems
     row = Row(
@@ -286,6 +314,8 @@ def check_row(
         meeting_id=vocabularies.meetings.get(meeting),
         assessment_date=date,
         relations=relations,
+        assessment_origin=origin,
+        assessed_by_id=organisations.get(assessed_by),
     )
     return row, []
 
@@ -319,7 +349,13 @@ def load_existing(references: Sequence[str]) -> dict[str, Existing]:
     few = len(matched) <= BATCH
 
     records = (
-        Recommendation.objects.annotate(last_assessment_date=Max("assessments__date"))
+        # The latest entry that sets the status, as the export's last_assessment_date.
+        Recommendation.objects.annotate(
+            last_assessment_date=Max(
+                "assessments__date",
+                filter=~Q(assessments__origin=Assessment.Origin.EVALUATION),
+            )
+        )
         .values_list(
             "pk",
             "year",
@@ -539,19 +575,19 @@ def add_assessments(
 ) -> list[int]:
     """One new history entry per row whose status or date differs, then statuses recomputed;
     the ids of the entries added."""
-    assessments = []  # (recommendation id, date, status)
+    assessments = []  # (recommendation id, date, status, origin, assessed by)
     for row in batch:
         current = existing.get(row.reference)
         if date := assessment_to_add(row, current, today):
             pk = current.pk if current else new_pks[row.reference]
-            assessments.append((pk, date, row.status))
+            assessments.append((pk, date, row.status, row.assessment_origin, row.assessed_by_id))
     added = insert_many(
         Assessment,
         constant={"summary": IMPORTED_SUMMARY},
-        varying=("recommendation_id", "date", "status"),
+        varying=("recommendation_id", "date", "status", "origin", "assessed_by_id"),
         rows=assessments,
         return_keys=True,
     )
-    Recommendation.objects.filter(pk__in=[pk for pk, _, _ in assessments]).refresh_statuses()
+    Recommendation.objects.filter(pk__in=[pk for pk, *_ in assessments]).refresh_statuses()
     result.assessments_added += len(assessments)
     return added

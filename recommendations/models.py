@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
@@ -297,6 +298,44 @@ class AssessmentBase(TimeStamped):
             choices_constraint("status", Status, "%(app_label)s_%(class)s_status_valid"),
             choices_constraint("origin", AssessmentOrigin, "%(app_label)s_%(class)s_origin_valid"),
         ]
+
+    @property
+    def sets_status(self) -> bool:
+        """Whether the entry can be the current status (status_of_latest's rule)."""
+        return self.origin != AssessmentOrigin.EVALUATION
+
+    def origin_label(self) -> str:
+        """Who speaks, as a reader reads it: "Government report of <body>" (the body's name
+        in the reader's language), and so on. Loads `assessed_by` unless selected with it."""
+        body = self.assessed_by.name if self.assessed_by_id else ""
+        return origin_label(self.origin, body)
+
+
+# Who speaks, with the body named; a secretariat assessment names nobody. (ru and kk put
+# the body after a colon: its name cannot be declined to fit the sentence.)
+ORIGIN_OF = {
+    AssessmentOrigin.GOVERNMENT_REPORT: _("Government report of %(body)s"),
+    AssessmentOrigin.EVALUATION: _("Evaluation of %(body)s"),
+}
+
+
+def account_and_evaluation(
+    history: Sequence[AssessmentBase],
+) -> tuple[AssessmentBase | None, AssessmentBase | None]:
+    """From a history, newest first: the entry the current status follows (the state's
+    account, or the secretariat's) and the latest independent evaluation, which stands
+    beside it; either may be None."""
+    account = next((entry for entry in history if entry.sets_status), None)
+    evaluation = next((entry for entry in history if not entry.sets_status), None)
+    return account, evaluation
+
+
+def origin_label(origin: str, body: str = "") -> str:
+    """The label of an entry's origin, naming `body` where it has one: the one wording the
+    pages, the feeds, the exports and the API share."""
+    if body and origin in ORIGIN_OF:
+        return str(ORIGIN_OF[origin]) % {"body": body}
+    return str(AssessmentOrigin(origin).label)
 
 
 def status_of_latest(history: models.QuerySet) -> Coalesce:

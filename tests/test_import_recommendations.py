@@ -139,7 +139,7 @@ def test_a_row_with_the_wrong_number_of_fields_is_reported_as_malformed(vocabula
     data = csv_bytes([csv_row()]) + b"CAB-2017-002,2017,not_assessed\r\n"
     result = run_import(data)
     assert [(p.row, p.column, p.message) for p in result.problems] == [
-        (3, "", "Expected 11 fields as in the header, found 3.")
+        (3, "", f"Expected {len(COLUMNS)} fields as in the header, found 3.")
     ]
     assert not Recommendation.objects.exists()
 
@@ -688,9 +688,10 @@ def interleaving_writer(db):
     PostgreSQL (where reading the largest id before and after cannot tell them apart)."""
     table = connection.ops.quote_name(Assessment._meta.db_table)
     insert = (
-        f"INSERT INTO {table} (created, updated, date, status, summary, summary_en, "
-        f"recommendation_id) VALUES (NEW.created, NEW.updated, NEW.date, NEW.status, "
-        f"'{SOMEONE_ELSE}', '{SOMEONE_ELSE}', NEW.recommendation_id)"
+        f"INSERT INTO {table} (created, updated, date, status, origin, is_illustrative, "
+        f"summary, summary_en, recommendation_id) VALUES (NEW.created, NEW.updated, NEW.date, "
+        f"NEW.status, NEW.origin, NEW.is_illustrative, '{SOMEONE_ELSE}', '{SOMEONE_ELSE}', "
+        f"NEW.recommendation_id)"
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -719,6 +720,7 @@ def test_the_history_says_imported_of_exactly_the_records_the_import_wrote(
     # CAB-2017-000 exists: it gets an assessment, and no new version of its own.
     rows = [csv_row(reference=f"CAB-2017-{n:03d}", **assessed) for n in range(4)]
     result = run_import(csv_bytes(rows))
+    assert result.problems == []
     assert (result.created, result.unchanged, result.assessments_added) == (3, 1, 4)
 
     imported = Assessment.objects.filter(summary=IMPORTED_SUMMARY)

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
+from plans.models import ActivityAssessment
+from recommendations.demo import STATE_KINDS
 from recommendations.models import AffectedGroup, Assessment, Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -115,8 +117,27 @@ def test_illustrative_recommendations_span_years_and_statuses_with_histories(dem
     assert recs.filter(meeting__is_published=True).exists()
     assert recs.filter(assessments__isnull=False).exists()
     for rec in recs.prefetch_related("assessments"):
-        latest = rec.assessments.all()[:1]
+        # The latest entry that sets the status: an independent evaluation does not.
+        latest = [a for a in rec.assessments.all() if a.sets_status][:1]
         assert rec.status == (latest[0].status if latest else "not_assessed"), rec.reference
+
+
+def test_the_illustrative_histories_hold_government_reports_and_evaluations_side_by_side(demo):
+    entries = Assessment.objects.filter(is_illustrative=True).select_related("assessed_by")
+    reports = entries.filter(origin=Assessment.Origin.GOVERNMENT_REPORT)
+    evaluations = entries.filter(origin=Assessment.Origin.EVALUATION)
+    assert reports.exists() and evaluations.exists()
+    assert all(e.assessed_by.kind == "ngo" for e in evaluations)
+    assert all(r.assessed_by.kind in STATE_KINDS for r in reports)
+    both = (
+        Recommendation.objects.demonstration()
+        .filter(assessments__origin=Assessment.Origin.EVALUATION)
+        .filter(assessments__origin=Assessment.Origin.GOVERNMENT_REPORT)
+    )
+    assert both.exists()
+    activities = ActivityAssessment.objects.filter(is_illustrative=True)
+    assert activities.filter(origin=ActivityAssessment.Origin.EVALUATION).exists()
+    assert activities.filter(origin=ActivityAssessment.Origin.GOVERNMENT_REPORT).exists()
 
 
 def test_each_illustrative_recommendation_is_adopted_at_an_illustrative_meeting_of_its_year(demo):

@@ -86,6 +86,11 @@ def test_exported_row_carries_the_documented_columns(client, record):
             "last_assessment_date": "2023-03-01",
             "url": f"{settings.SITE_URL}/recommendations/CAB-2022-001/",
             "language": "en",
+            "last_assessment_origin": "secretariat",
+            "last_assessed_by": "kbhr",
+            "last_evaluation_date": "",
+            "last_evaluation_status": "",
+            "last_evaluated_by": "",
         }
     ]
 

@@ -106,8 +106,9 @@ PAGES = {
     ),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
     # assessments (with source), source authors, agenda item documents, their authors, its
-    # published links with their other ends
-    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 12),
+    # published links with their other ends, the public documents of the reports its
+    # history was published from
+    "recommendations:detail": (lambda d: d["rec"].get_absolute_url(), 13),
     # the facet index (4: recommendation counts), agenda item and document counts, topics
     "topics:list": (lambda d: reverse("topics:list"), 9),
     # topic, the facet index (4: status counts), agenda items, documents, authors, latest,
@@ -116,8 +117,10 @@ PAGES = {
     # the facet index (4: addressed counts), organisations
     "organisations:list": (lambda d: reverse("organisations:list"), 7),
     # organisation, the facet index (4: status and topic counts), meetings, documents,
-    # the topics' names, latest, its plan activities and their lead bodies
-    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 13),
+    # the topics' names, latest, its plan activities and their lead bodies; the scorecard
+    # (activities by status, its last report on a recommendation and on an activity, past
+    # rounds)
+    "organisations:detail": (lambda d: reverse("organisations:detail", args=["ministry"]), 17),
     # plans with progress, activities by status, sections with progress
     "plans:list": (lambda d: reverse("plans:list"), 5),
     # plan with progress, sections, the activities with their lead bodies (2); the facet
@@ -129,8 +132,9 @@ PAGES = {
         lambda d: d["plan"].get_absolute_url() + "?overdue=yes&status=in_progress&body=ministry",
         13,
     ),
-    # activity (with plan and section), topics, groups, bodies, assessments, links
-    "plans:activity": (lambda d: d["activity"].get_absolute_url(), 8),
+    # activity (with plan and section), topics, groups, bodies, assessments, links, the
+    # public documents of the reports its history was published from
+    "plans:activity": (lambda d: d["activity"].get_absolute_url(), 9),
     # the plan, the activities (with their status on both dates, sections and plan), their
     # bodies, the history entries of the period
     "plans:report": (

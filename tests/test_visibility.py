@@ -1,8 +1,11 @@
 """Drafts are never public: the `record` fixture's draft meeting (with its agenda item), draft
 document and draft recommendation appear on no public surface (pages, lists, counts, facets,
 search, feeds, calendar, sitemap, exports), cannot be reached directly, and count nowhere; a
-published record that belongs to the draft meeting shows no trace of it."""
+published record that belongs to the draft meeting shows no trace of it. Nor do the bodies'
+reports before the secretariat publishes them: draft, submitted, returned and withdrawn
+reports, the reviewer's notes and the documents kept internal."""
 
+import datetime
 from collections.abc import Callable
 
 import pytest
@@ -10,6 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plans.models import ActivityBody, Link
+from recommendations.models import AssessmentOrigin
+from reporting import services
+from reporting.models import ReportState
 
 from . import factories
 from .factories import DRAFT, Record
@@ -24,7 +30,48 @@ def drafts(record, settings, tmp_path) -> Record:
     record.draft_document.file = SimpleUploadedFile("draft.pdf", b"%PDF-1.4 draft")
     record.draft_document.save()
     add_plans(record)
+    add_reports(record)
     return record
+
+
+def add_reports(r: Record) -> None:
+    """The ministry's reports on `adopted` in every state before publication, each with a
+    document; one published with a public document (and a note left from its review), one
+    published on the activity with its document kept internal, and one published on the
+    draft recommendation."""
+
+    def report(name: str, state: str, item=None, **fields):
+        return factories.report(
+            organisation=r.ministry, item=item or r.adopted, state=state,
+            narrative_en=f"Narrative of the {name} report", claimed_status="implemented",
+            document=SimpleUploadedFile(f"{name}-report.pdf", b"%PDF-1.4 " + name.encode()),
+            **{"document_is_public": True, **fields},
+        )  # fmt: skip
+
+    def published(name: str, item, **fields):
+        submitted = report(name, ReportState.SUBMITTED, item, **fields)
+        return services.report_publish(
+            report=submitted, user=factories.secretariat_user(),
+            expected_version=submitted.version, date=datetime.date(2024, 2, 1),
+        )  # fmt: skip
+
+    r.reports = {
+        state: report(state, state)
+        for state in (ReportState.DRAFT, ReportState.SUBMITTED, ReportState.RETURNED,
+                      ReportState.WITHDRAWN)
+    }  # fmt: skip
+    r.reports[ReportState.RETURNED].reviewer_note = "Reviewer's note on the returned report"
+    r.reports[ReportState.RETURNED].save()
+    r.published_report = published(
+        "published", r.adopted, reviewer_note="Reviewer's note left from a first review"
+    )
+    r.internal_report = published("internal", r.activity, document_is_public=False)
+    r.report_on_draft = published("hidden", r.draft_recommendation)
+    assert r.published_report.origin == AssessmentOrigin.GOVERNMENT_REPORT
+
+
+def document_url(report) -> str:
+    return reverse("reports:document", args=[report.pk])
 
 
 def add_plans(r: Record) -> None:
@@ -82,6 +129,23 @@ DRAFT_MARKS: dict[str, Callable[[Record], list[str]]] = {
     ],
     "draft plan": lambda r: [r.draft_plan.title, r.draft_plan.slug, r.draft_activity.title],
     "draft UN recommendation": lambda r: [r.draft_outside.text, "139.99", "Atlantis"],
+    **{
+        f"{state} report": lambda r, state=state: [
+            r.reports[state].narrative_en,
+            document_url(r.reports[state]),
+            f"{state}-report",
+        ]
+        for state in ("draft", "submitted", "returned", "withdrawn")
+    },
+    "reviewer's notes": lambda r: [
+        r.reports["returned"].reviewer_note,
+        r.published_report.reviewer_note,
+    ],
+    "document kept internal": lambda r: [document_url(r.internal_report), "internal-report"],
+    "report on a draft recommendation": lambda r: [
+        r.report_on_draft.narrative_en,
+        document_url(r.report_on_draft),
+    ],
 }
 
 PRISONS = "prison-reform"  # the topic of every draft, and of one published recommendation
@@ -192,6 +256,24 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("API UN recommendation linked only to a draft", lambda r: f"/api/v1/un-recommendations/{r.unanswered.slug}/",
      lambda r: r.unanswered.text),
     ("API links", lambda r: "/api/v1/links/", lambda r: r.outside.slug),
+    ("a recommendation with its published report", lambda r: r.adopted.get_absolute_url(),
+     lambda r: r.published_report.narrative_en),
+    ("the published report's public document", lambda r: r.adopted.get_absolute_url(),
+     lambda r: document_url(r.published_report)),
+    ("an activity with a report published with an internal document",
+     lambda r: r.activity.get_absolute_url(), lambda r: r.internal_report.narrative_en),
+    ("the scorecard of the reporting body", lambda r: r.ministry.get_absolute_url(),
+     lambda r: "Government report of"),
+    ("a plan's activities as JSON", lambda r: reverse("plans:export_json", args=[r.plan.slug]),
+     lambda r: "government_report"),
+    ("Russian recommendations feed", lambda r: "/ru" + reverse("recommendations:feed"),
+     lambda r: r.adopted.reference),
+    ("search of the reports' words", lambda r: reverse("search") + "?q=narrative", None),
+    ("API recommendation with its published report",
+     lambda r: f"/api/v1/recommendations/{r.adopted.reference}/?lang=all",
+     lambda r: r.published_report.narrative_en),
+    ("API recommendations searched for the reports' words",
+     lambda r: "/api/v1/recommendations/?q=narrative", None),
 ]  # fmt: skip
 
 DIRECT = [
@@ -219,6 +301,11 @@ DIRECT = [
      lambda r: f"/api/v1/links/{Link.objects.get(activity=r.draft_activity, recommendation=r.adopted).pk}/"),
     ("API link to a draft UN recommendation",
      lambda r: f"/api/v1/links/{Link.objects.get(outside_recommendation=r.draft_outside, activity=r.activity).pk}/"),
+    *[(f"{state} report's document", lambda r, state=state: document_url(r.reports[state]))
+      for state in ("draft", "submitted", "returned", "withdrawn")],
+    ("a published report's internal document", lambda r: document_url(r.internal_report)),
+    ("the document of a report on a draft recommendation", lambda r: document_url(r.report_on_draft)),
+    ("a report that does not exist", lambda r: reverse("reports:document", args=[999999])),
 ]  # fmt: skip
 
 
@@ -312,3 +399,11 @@ def test_a_link_through_a_draft_answers_nothing(client, drafts):
     plans = {p.slug: p for p in client.get(reverse("plans:list")).context["plans"]}
     assert set(plans) == {"priority-measures"}
     assert plans["priority-measures"].activity_count == 1
+
+
+def test_a_published_report_s_public_document_can_be_downloaded(client, drafts):
+    response = client.get(document_url(drafts.published_report))
+    assert response.status_code == 200
+    assert body(response) == "%PDF-1.4 published"
+    assert "attachment" in response["Content-Disposition"]
+    assert f"report-{drafts.published_report.pk}.pdf" in response["Content-Disposition"]

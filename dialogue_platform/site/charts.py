@@ -39,15 +39,25 @@ class BarChart:
     label_x: int = LABEL_WIDTH - 10
     bar_x: int = LABEL_WIDTH
     bar_height: int = BAR_HEIGHT
+    unit: str = ""  # what the numbers count, for the table's heading (default: recommendations)
+    suffix: str = ""  # after each number, e.g. "%"
 
 
-def bar_chart(title: str, rows: list[tuple[str, int, str, str]]) -> BarChart:
-    """rows: (label, count, url, css class). Bars scale to the largest count."""
-    largest = max((count for _, count, _, _ in rows), default=0) or 1
+def bar_chart(
+    title: str,
+    rows: list[tuple[str, int, str, str]],
+    *,
+    largest: int | None = None,
+    unit: str = "",
+    suffix: str = "",
+) -> BarChart:
+    """rows: (label, count, url, css class). Bars scale to `largest` (a rate's 100), or
+    else to the largest count."""
+    largest = largest or max((count for _, count, _, _ in rows), default=0) or 1
     room = CHART_WIDTH - LABEL_WIDTH - COUNT_ROOM
     bars = [
         Bar(label, count, url, css, i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) // 2,
             round(count / largest * room, 1))
         for i, (label, count, url, css) in enumerate(rows)
     ]  # fmt: skip
-    return BarChart(title=title, bars=bars, height=len(bars) * ROW_HEIGHT)
+    return BarChart(title=title, bars=bars, height=len(bars) * ROW_HEIGHT, unit=unit, suffix=suffix)

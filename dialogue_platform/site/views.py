@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, F
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -23,16 +23,19 @@ from meetings.models import (
     Organisation,
     Topic,
 )
-from meetings.views import meeting_context
+from meetings.views import meeting_context, stored_file_download
 from plans import clock
 from plans.filters import with_linked
 from plans.models import Activity, OutsideRecommendation
 from plans.selectors import listed_activities, public_links
+from plans.views import activity_context
 from recommendations.models import Recommendation
 from recommendations.selectors import RecommendationResults
 from recommendations.views import recommendation_context
 
-from .charts import bar_chart
+from .charts import BarChart, bar_chart
+from .reports import download_name, with_public_document, with_report_documents
+from .scorecard import Scorecard, scorecard
 from .search import KINDS, PER_KIND, SearchForm, illustrative_hit
 
 # URLs crawlers are asked to keep out of, in each language's copy: the back office and
@@ -118,7 +121,25 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     linked to it (the plans app sits above recommendations, so the site layer joins them)."""
     context = recommendation_context(reference)
     context["links"] = public_links(context["recommendation"])
+    with_report_documents(context["history"])
     return render(request, "recommendations/recommendation_detail.html", context)
+
+
+@cached_page(vary=clock.day_key)
+def activity_detail(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    """The plans app's page of one activity, with the public documents of the reports its
+    history was published from."""
+    context = activity_context(slug, number)
+    with_report_documents(context["history"])
+    return render(request, "plans/activity_detail.html", context)
+
+
+def report_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The document of a published report on a published item, where its body made it
+    public; any other report's document (a draft's, a returned or withdrawn one's, one kept
+    internal) does not exist here."""
+    report = get_object_or_404(with_public_document(), pk=pk)
+    return stored_file_download(report.document, download_name(report))
 
 
 @cached_page(vary=clock.day_key)
@@ -161,10 +182,24 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "site/organisation_list.html", {"groups": groups})
 
 
+def rounds_chart(card: Scorecard) -> BarChart:
+    """The share of what the body owed in each past round that it submitted on time."""
+    rows = [
+        (row.title, row.rate, f"#round-{row.pk}", "bar--on-time")
+        for row in reversed(card.rounds)  # oldest first, as time reads
+    ]
+    return bar_chart(
+        _("Reported on time, by round"), rows, largest=100, unit=_("On time"), suffix="%"
+    )
+
+
 @cached_page(vary=clock.day_key)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
+    today = clock.today()
     addressed = RecommendationResults.within(request, "body", organisation)
+    by_status = addressed.count_by_status()
+    card = scorecard(organisation, recommendation_counts=by_status, today=today)
     topic_counts = addressed.counts("topic")
     by_topic = sorted(
         ((topic.slug, topic.name, topic_counts[topic.pk])
@@ -175,9 +210,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "meetings": Meeting.objects.published().attended_by(organisation),
         "documents": Document.objects.published().filter(authors=organisation),
-        "status_chart": status_chart(
-            _("By status"), addressed.count_by_status(), body=organisation.slug
-        ),
+        "status_chart": status_chart(_("By status"), by_status, body=organisation.slug),
+        "scorecard": card,
+        "rounds_chart": rounds_chart(card),
+        "page_url": absolute_url(organisation.get_absolute_url()),
         "recommendation_total": addressed.count,
         "by_topic": [
             (name, count, recommendations_url(body=organisation.slug, topic=slug))
@@ -187,7 +223,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "all_url": recommendations_url(body=organisation.slug),
         # Its plan activities, lead or co-implementing, soonest deadline first.
         "activities": listed_activities(
-            Activity.objects.published().led_by(organisation).with_overdue(clock.today())
+            Activity.objects.published().led_by(organisation).with_overdue(today)
         ).order_by(F("due_date").asc(nulls_last=True), "plan", "pk"),
     }
     return render(request, "site/organisation_detail.html", context)
