@@ -84,6 +84,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include(organisation_patterns)),
     path("plans/", include("plans.urls")),
     path("upr/", include(upr_patterns)),
+    path("workspace/", include("dialogue_platform.workspace.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
