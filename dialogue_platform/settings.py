@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "meetings",
     "recommendations",
     "plans",
+    "reporting",  # the state bodies' reports, rounds and the secretariat's review
     "dialogue_platform.site",  # site-wide pages and commands (load_demo, remove_demo)
     # Accounts (sign-in, invitations, two-factor) and the focal points' workspace.
     "dialogue_platform.workspace",
@@ -235,7 +236,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # The apps whose every write changes the data version, by database triggers their
 # migrations create (dialogue_platform/core/data_version.py; a system check holds them to it).
-DATA_VERSION_TRACKED_APPS = ["meetings", "recommendations", "plans"]
+DATA_VERSION_TRACKED_APPS = ["meetings", "recommendations", "plans", "reporting"]
 
 # How long a shared proxy (nginx, a CDN) may keep an anonymous public response without
 # asking again; browsers always ask (a 304 costs one query). core/http_caching.py.
@@ -337,6 +338,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Object-level permissions (a focal point's own reports): reporting/rules.py.
+    "rules.permissions.ObjectPermissionBackend",
 ]
 # Where signing in leads when the login form carries no `next`, or one Django refuses
 # (another site's address): the back office, which is what staff sign in for. Django's

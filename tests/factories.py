@@ -17,7 +17,8 @@ from meetings.models import (
     Topic,
 )
 from plans.models import ActionPlan, Activity, OutsideRecommendation, SdgGoal, SdgTarget, Section
-from recommendations.models import AffectedGroup, Recommendation
+from recommendations.models import AffectedGroup, AssessmentOrigin, Recommendation
+from reporting.models import Membership, Report, ReportingRound
 
 _serial = itertools.count(1)
 
@@ -145,11 +146,48 @@ def viewer_user(**overrides):
     member = user(is_staff=True, **overrides)
     member.user_permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["meetings", "recommendations", "plans"],
+            content_type__app_label__in=["meetings", "recommendations", "plans", "reporting"],
             codename__startswith="view_",
         )
     )
     return member
+
+
+# The factories below take a `user` and an `organisation`, which hide these two.
+_user, _organisation = user, organisation
+
+
+def membership(*, user=None, organisation: Organisation | None = None, **overrides) -> Membership:
+    """A current focal point's membership (since 2020) unless overridden."""
+    fields = {"role": Membership.Role.FOCAL_POINT, "starts": datetime.date(2020, 1, 1)}
+    return Membership.objects.create(
+        user=user or _user(),
+        organisation=organisation or _organisation(),
+        **{**fields, **overrides},
+    )
+
+
+def reporting_round(**overrides) -> ReportingRound:
+    n = next(_serial)
+    fields = {"title": f"Round {n}", "due_date": datetime.date(2024, 3, 1)}
+    return ReportingRound.objects.create(**{**fields, **overrides})
+
+
+def report(*, organisation: Organisation, author=None, item=None, **overrides) -> Report:
+    """A draft government report (written straight to the table, past the services: for
+    setting up a state)."""
+    item = item or recommendation()
+    fields = {
+        "origin": AssessmentOrigin.GOVERNMENT_REPORT,
+        "narrative_en": "What the body did.",
+        "recommendation": item if isinstance(item, Recommendation) else None,
+        "activity": item if isinstance(item, Activity) else None,
+    }
+    return Report.objects.create(
+        organisation=organisation,
+        author=author or _user(),
+        **{**fields, **overrides},
+    )
 
 
 @dataclass
