@@ -41,6 +41,15 @@ __all__ = [
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 UNCHANGED = object()  # report_update's document arguments, when not given
+# The audit history's reason for each change (English, as the history's other reasons).
+REASONS = {
+    "create": "Report drafted",
+    "change": "Report edited",
+    "submit": "Report submitted",
+    "withdraw": "Report withdrawn",
+    "return": "Report returned with a note",
+    "publish": "Report published",
+}
 
 
 def _narrative_fields(narratives: dict[str, str]) -> dict[str, str]:
@@ -99,6 +108,8 @@ def report_create(
     )
     if document:
         report.document = document
+    report._history_user = user
+    report._change_reason = REASONS["create"]
     report.save()
     return report
 
@@ -122,6 +133,9 @@ def _act(
             )
         current.move(action)  # refuses a move its state does not allow
         change(current)
+        # The audit history names who acted and how (as plans/services.py does).
+        current._history_user = user
+        current._change_reason = REASONS[action]
         current.save()
     return current
 
