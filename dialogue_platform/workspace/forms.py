@@ -7,6 +7,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from meetings.uploads import validate_document_file
+from recommendations.models import Status
+
 User = get_user_model()
 
 
@@ -51,3 +54,69 @@ class CodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
+
+
+class ReportForm(forms.Form):
+    """A report's content. The services check it again, and who may write it; the form
+    says what is wrong beside the field."""
+
+    organisation = forms.TypedChoiceField(label=_("Reporting for"), coerce=int, choices=[])
+    claimed_status = forms.ChoiceField(
+        label=_("Status you report"),
+        required=False,
+        help_text=_("Leave blank to report progress without claiming a new status."),
+    )
+    narrative_en = forms.CharField(label=_("Report in English"), required=False)
+    narrative_ru = forms.CharField(label=_("Report in Russian"), required=False)
+    narrative_kk = forms.CharField(label=_("Report in Kazakh"), required=False)
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        validators=[validate_document_file],
+        help_text=_("Optional: a PDF, DOCX, ODT or XLSX file."),
+    )
+    remove_document = forms.BooleanField(label=_("Remove the attached document"), required=False)
+    document_is_public = forms.BooleanField(
+        label=_("The document may be published with the report"),
+        required=False,
+        help_text=_("Unticked, only the secretariat sees it."),
+    )
+    # The version of the report the person edited: a stale one is refused, not applied.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, voices=(), report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["claimed_status"].choices = [("", _("No status claimed")), *Status.choices]
+        for code in ("en", "ru", "kk"):
+            self.fields[f"narrative_{code}"].widget = forms.Textarea(
+                attrs={"lang": code, "rows": 8}
+            )
+        if report is None and len(voices) > 1:
+            self.fields["organisation"].choices = [
+                (voice.organisation.pk, str(voice.organisation)) for voice in voices
+            ]
+        else:  # a report's body never changes; one body needs no choosing
+            del self.fields["organisation"]
+        if report is None:
+            del self.fields["remove_document"]
+            del self.fields["version"]
+        elif not report.document:
+            del self.fields["remove_document"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not any((data.get(f"narrative_{code}") or "").strip() for code in ("en", "ru", "kk")):
+            raise forms.ValidationError(
+                _("Write the report in at least one language: English, Russian or Kazakh.")
+            )
+        return data
+
+    @property
+    def narratives(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"narrative_{code}"] for code in ("en", "ru", "kk")}
+
+
+class ActionForm(forms.Form):
+    """Submit or withdraw: only the version the person saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)

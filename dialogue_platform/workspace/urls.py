@@ -8,6 +8,12 @@ app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("items/<str:kind>/", views.items, name="items"),
+    path("reports/new/<str:kind>/<int:pk>/", views.report_new, name="report_new"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
+    path("reports/<int:pk>/withdraw/", views.report_withdraw, name="report_withdraw"),
     path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", account_views.LogoutView.as_view(), name="logout"),
     path("password/reset/", account_views.PasswordResetView.as_view(), name="password_reset"),
