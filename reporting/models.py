@@ -70,7 +70,7 @@ class Membership(TimeStamped):
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
+        verbose_name=_("person"),
         on_delete=models.CASCADE,
         related_name="memberships",
     )
@@ -387,7 +387,7 @@ class Report(TimeStamped):
     )
     # Bumped on every change; an action names the version its actor saw, and a stale one
     # is refused rather than applied over someone else's change.
-    version = models.PositiveIntegerField(verbose_name=_("version"), default=1)
+    version = models.PositiveIntegerField(verbose_name=_("version number"), default=1)
     submitted_at = models.DateTimeField(verbose_name=_("submitted"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
