@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -114,6 +114,17 @@ class Membership(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        # Evaluations are independent: an evaluator speaks for an NGO, not a state body.
+        if (
+            self.role == MembershipRole.EVALUATOR
+            and self.organisation_id
+            and self.organisation.kind != Organisation.Kind.NGO
+        ):
+            raise ValidationError(
+                {"organisation": _("An evaluator is a member of a non-governmental organisation.")}
+            )
 
 
 class ReportingRound(TimeStamped):
@@ -439,9 +450,12 @@ class Report(TimeStamped):
                 name="reporting_report_claimed_status_valid",
             ),
             choices_constraint("state", ReportState, "reporting_report_state_valid"),
-            # At least one language of the narrative (the translated columns).
+            # At least one language of the narrative (the translated columns). IS NOT NULL
+            # spelled out: a CHECK whose condition is NULL passes.
             models.CheckConstraint(
-                condition=Q(narrative_en__gt="") | Q(narrative_ru__gt="") | Q(narrative_kk__gt=""),
+                condition=Q(narrative_en__isnull=False, narrative_en__gt="")
+                | Q(narrative_ru__isnull=False, narrative_ru__gt="")
+                | Q(narrative_kk__isnull=False, narrative_kk__gt=""),
                 name="reporting_report_has_narrative",
             ),
         ]
@@ -454,9 +468,6 @@ class Report(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.item} ({self.get_state_display()})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("admin:reporting_report_change", args=[self.pk])
 
     @property
     def item(self) -> Item:

@@ -185,3 +185,26 @@ def test_the_admin_pages_of_reporting_open(secretariat_client, reports):
         assert secretariat_client.get(url).status_code == 200, name
     history = reverse("admin:reporting_report_history", args=[reports["older"].pk])
     assert secretariat_client.get(history).status_code == 200
+
+
+# The session, the user, their permissions (own and group's), the rounds of the filter, the
+# queue's count and the full count, and the rows (body and item joined).
+QUEUE_QUERIES = 8
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_the_review_queue_takes_the_same_queries_at_5_and_50_rows(
+    secretariat_client, django_assert_num_queries, today, rows
+):
+    ministry = factories.organisation()
+    plan = factories.action_plan()
+    for n in range(rows):
+        item = factories.recommendation() if n % 2 else factories.activity(plan=plan)
+        factories.report(
+            organisation=ministry, item=item, state=ReportState.SUBMITTED, submitted_at=at(1)
+        )
+    url = reverse("admin:reporting_report_changelist") + "?queue=1"
+    secretariat_client.get(url)  # the session and permissions, read once
+    with django_assert_num_queries(QUEUE_QUERIES):
+        response = secretariat_client.get(url)
+    assert len(response.context["cl"].result_list) == rows
