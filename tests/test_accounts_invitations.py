@@ -1,6 +1,7 @@
 """The secretariat invites people from the admin; each gets, in their own language, a link
 that lets them choose a password once. No one signs up."""
 
+import datetime
 import re
 
 import pytest
@@ -122,3 +123,16 @@ def test_the_invitation_can_be_sent_again_to_those_who_have_not_chosen_a_passwor
     )
 
     assert [m.to for m in mail.outbox] == [["aliya@justice.gov.kz"]]
+
+
+def test_a_focal_point_is_invited_as_a_member_of_their_body_from_today(
+    invite, administrator_client, today
+):
+    ministry = factories.organisation(name="Ministry of Justice")
+
+    invite(administrator_client, organisation=ministry.pk, role="focal_point")
+
+    membership = User.objects.get(username="aliya@justice.gov.kz").memberships.get()
+    assert (membership.organisation, membership.role) == (ministry, "focal_point")
+    assert membership.starts == datetime.date(2024, 1, 1)
+    assert membership.ends is None

@@ -15,6 +15,8 @@ from . import factories
 
 pytestmark = pytest.mark.django_db
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 
 @pytest.fixture
 def setting(today, client):
@@ -217,3 +219,16 @@ def test_a_membership_that_ended_leaves_no_access(client, setting, today):
 
     assert client.get(reverse("workspace:report", args=[report.pk])).status_code == 404
     assert "CAB-2021-001" not in client.get(reverse("workspace:home")).text
+
+
+def test_a_document_is_attached_with_its_public_switch(client, setting, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    pdf = SimpleUploadedFile("report.pdf", PDF, "application/pdf")
+
+    write(client, setting["ours"], document=pdf, document_is_public="on")
+
+    report = Report.objects.get()
+    assert report.document.name.endswith(".pdf")
+    assert report.document_is_public
+    page = client.get(reverse("workspace:report", args=[report.pk]))
+    assert "may be published" in page.text

@@ -16,6 +16,10 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from meetings.models import Organisation
+from plans import clock
+from reporting.models import Membership, MembershipRole
+
 User = get_user_model()
 
 SECRETARIAT_GROUP = "Secretariat"
@@ -55,13 +59,15 @@ def invite(
     last_name: str = "",
     language: str = settings.LANGUAGE_CODE,
     secretariat: bool = False,
+    organisation: Organisation | None = None,
+    role: str = MembershipRole.FOCAL_POINT,
     invited_by,
 ) -> User:
     """Create an account without a password and e-mail its owner the link to choose one.
 
     Secretariat staff get the back office (the Secretariat group, and two-factor before
     the admin); everyone else works in the workspace, through the organisations the
-    secretariat makes them a member of."""
+    secretariat makes them a member of (`organisation`, in `role` from today, if given)."""
     with transaction.atomic():
         user = User(
             username=email.lower(),
@@ -75,6 +81,10 @@ def invite(
         user.save()
         if secretariat:
             user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+        if organisation is not None:
+            Membership.objects.create(
+                user=user, organisation=organisation, role=role, starts=clock.today()
+            )
         # Sent once the account exists for good: a rolled-back invitation sends nothing.
         transaction.on_commit(lambda: send_invitation(user=user, invited_by=invited_by))
     return user

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import Organisation
 from meetings.uploads import validate_document_file
 from recommendations.models import Status
+from reporting.models import MembershipRole
 
 User = get_user_model()
 
@@ -32,6 +34,18 @@ class InvitationForm(forms.Form):
             "their organisation."
         ),
     )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("For a focal point or an evaluator: the body they serve, from today."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=MembershipRole.choices,
+        initial=MembershipRole.FOCAL_POINT,
+        required=False,
+    )
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
@@ -40,6 +54,9 @@ class InvitationForm(forms.Form):
         ):
             raise forms.ValidationError(_("There is already an account with this address."))
         return email
+
+    def clean_role(self) -> str:
+        return self.cleaned_data["role"] or MembershipRole.FOCAL_POINT
 
 
 class CodeForm(forms.Form):
