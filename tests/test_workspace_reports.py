@@ -232,3 +232,21 @@ def test_a_document_is_attached_with_its_public_switch(client, setting, settings
     assert report.document_is_public
     page = client.get(reverse("workspace:report", args=[report.pk]))
     assert "may be published" in page.text
+
+
+def test_members_download_their_reports_document_and_no_one_else_does(
+    client, setting, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    write(client, setting["ours"], document=SimpleUploadedFile("r.pdf", PDF, "application/pdf"))
+    report = Report.objects.get()
+    url = reverse("workspace:report_document", args=[report.pk])
+
+    download = client.get(url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    assert f'filename="report-{report.pk}.pdf"' in download["Content-Disposition"]
+
+    court_member = factories.membership(organisation=setting["court"]).user
+    client.force_login(court_member)
+    assert client.get(url).status_code == 404

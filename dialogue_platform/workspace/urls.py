@@ -12,6 +12,7 @@ urlpatterns = [
     path("reports/new/<str:kind>/<int:pk>/", views.report_new, name="report_new"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/document/", views.report_document, name="report_document"),
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/withdraw/", views.report_withdraw, name="report_withdraw"),
     path("login/", account_views.LoginView.as_view(), name="login"),

@@ -7,14 +7,17 @@ messages here, never errors. A report of a body the person does not serve is a 4
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogue_platform.core.pagination import paginate
+from meetings.uploads import content_type
 from plans.models import Activity
 from recommendations.models import Recommendation
 from reporting import services
@@ -249,3 +252,22 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @signed_in
 def report_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(request, pk, services.report_withdraw, _("Report withdrawn."))
+
+
+@signed_in
+def report_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The document attached to one of the member's reports, public or internal, as a
+    download (members only: another body's is a 404, like its report)."""
+    report = get_object_or_404(selectors.member_reports(request.user).exclude(document=""), pk=pk)
+    try:
+        handle = report.document.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file of this report is missing.") from missing
+    handle.open("rb")  # read from the bucket now, before the headers go (meetings/views.py)
+    extension = PurePosixPath(report.document.name).suffix
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"report-{report.pk}{extension}",
+        content_type=content_type(report.document.name),
+    )
