@@ -102,6 +102,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include(plan_patterns)),
     path("reports/", include(report_patterns)),
     path("upr/", include(upr_patterns)),
+    path("workspace/", include("dialogue_platform.workspace.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
