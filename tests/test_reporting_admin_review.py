@@ -187,9 +187,10 @@ def test_the_admin_pages_of_reporting_open(secretariat_client, reports):
     assert secretariat_client.get(history).status_code == 200
 
 
-# The session, the user, their permissions (own and group's), the rounds of the filter, the
-# queue's count and the full count, and the rows (body and item joined).
-QUEUE_QUERIES = 8
+# The session, the user, the device that passed two-factor, their permissions (own and
+# group's), the rounds of the filter, the queue's count and the full count, and the rows
+# (body and item joined).
+QUEUE_QUERIES = 9
 
 
 @pytest.mark.parametrize("rows", [5, 50])
