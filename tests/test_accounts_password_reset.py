@@ -65,3 +65,10 @@ def test_a_forged_link_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert "This link no longer works" in response.text
     assert user.check_password("correct horse battery staple")
+
+
+def test_the_admins_sign_in_page_leads_to_the_same_reset(client):
+    page = client.get(reverse("admin:login"))
+
+    assert f'href="{reverse("admin_password_reset")}"' in page.text
+    assert client.get(reverse("admin_password_reset")).url == reverse("workspace:password_reset")

@@ -1,17 +1,12 @@
 from axes import admin as axes_admin
 from axes.models import AccessAttempt
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-
-
-class UserAdmin(DjangoUserAdmin):
-    """Django's user admin, for the accounts of the foundations' own User model."""
-
 
 admin.site.register(User, UserAdmin)
 admin.site.site_header = _("Dialogue Platform Records — back office")

@@ -147,7 +147,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in: a code from the app, or a recovery code (which then
     stops working)."""
     if not user_has_device(request.user):
-        return redirect("workspace:two_factor_setup")
+        return two_factor.two_factor_redirect(request, next_url=safe_next(request, ""))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])

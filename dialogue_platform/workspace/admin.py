@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from dialogue_platform.core.admin import UserAdmin
+from reporting.admin import UserWithMembershipsAdmin
 
 from . import accounts
 from .forms import InvitationForm
@@ -21,15 +21,16 @@ from .forms import InvitationForm
 User = get_user_model()
 
 
-class InvitingUserAdmin(UserAdmin):
-    """The foundations' user admin, plus the invitation page and the e-mail language."""
+class InvitingUserAdmin(UserWithMembershipsAdmin):
+    """The users' admin (with the bodies each person serves), plus the invitation page and
+    the e-mail language."""
 
     change_list_template = "admin/workspace/user_change_list.html"
     list_display = ["username", "email", "first_name", "last_name", "language", "is_staff"]
     fieldsets = [
-        *UserAdmin.fieldsets[:1],
+        *UserWithMembershipsAdmin.fieldsets[:1],
         (_("Personal info"), {"fields": ["first_name", "last_name", "email", "language"]}),
-        *UserAdmin.fieldsets[2:],
+        *UserWithMembershipsAdmin.fieldsets[2:],
     ]
     actions = ["invite_again"]
 

@@ -2,20 +2,22 @@
 signs in with two-factor, sees only its body's items, drafts and submits a report (in a
 browser without JavaScript); the secretariat returns it with a note; the focal point
 corrects and resubmits; the secretariat publishes; the recommendation's public page shows
-it in the item's history."""
+it in the item's history; an NGO's evaluation of the same item, published too, appears
+beside it."""
 
 import datetime
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from reporting.models import Report, ReportingRound, ReportState
+from meetings.models import Organisation
+from reporting.models import Membership, Report, ReportingRound, ReportState
 from tests import factories
 
 from .admin import log_in_as_secretariat
 from .conftest import TIMEOUT_MS
 from .pages import WIDE
-from .workspace import body_with_an_open_round, focal_point, sign_in
+from .workspace import PASSWORD, body_with_an_open_round, focal_point, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -102,5 +104,30 @@ def test_a_ministry_reports_and_the_secretariat_reviews_and_publishes(
     )
     visitor.goto("/ru/recommendations/CAB-2021-007/")
     expect(visitor.locator("main")).to_contain_text("Законопроект о пробации внесён в Мажилис.")
-    ministry.context.close()
-    visitor.context.close()
+
+    # An NGO's evaluator evaluates the same recommendation; once published it stands beside
+    # the ministry's report.
+    bureau = factories.organisation(name="Human Rights Bureau", kind=Organisation.Kind.NGO)
+    evaluator = factories.user(username="bureau", password=PASSWORD)
+    factories.membership(user=evaluator, organisation=bureau, role=Membership.Role.EVALUATOR)
+    ngo = without_javascript(browser, live_server.url)
+    sign_in(ngo, username="bureau")
+    ngo.goto("/workspace/items/recommendations/")
+    ngo.get_by_role("link", name="Write an evaluation — CAB-2021-007").click()
+    ngo.get_by_label("Status you report").select_option("not_implemented")
+    ngo.get_by_label("Report in English").fill(
+        "The bill has not been adopted; probation is not in force."
+    )
+    ngo.get_by_role("button", name="Save the draft").click()
+    ngo.get_by_role("button", name="Submit to the secretariat").click()
+    evaluation = Report.objects.get(organisation=bureau)
+    page.goto(f"/admin/reporting/report/{evaluation.pk}/change/")
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messagelist")).to_contain_text("published")
+
+    visitor.goto("/recommendations/CAB-2021-007/")
+    history = visitor.locator("main")
+    expect(history).to_contain_text("Bill No. 123 on probation is before the Mazhilis.")
+    expect(history).to_contain_text("The bill has not been adopted; probation is not in force.")
+    for tab in (ministry, ngo, visitor):
+        tab.context.close()
