@@ -46,10 +46,10 @@ from .viewsets import FacetedViewSet, ReadOnlyViewSet
 # Filters over values of a vocabulary read from the database (sections by number, bodies,
 # cycles, states, topics, groups and SDG goals): strings, which the schema cannot read from
 # the filter, so it is told.
-for filter in [*ActivityFilter.base_filters.values(),
-               *OutsideRecommendationFilter.base_filters.values()]:  # fmt: skip
-    if isinstance(filter, KnownValuesFilter):
-        extend_schema_field(OpenApiTypes.STR)(filter)
+for vocabulary_filter in [*ActivityFilter.base_filters.values(),
+                          *OutsideRecommendationFilter.base_filters.values()]:  # fmt: skip
+    if isinstance(vocabulary_filter, KnownValuesFilter):
+        extend_schema_field(OpenApiTypes.STR)(vocabulary_filter)
 
 # The plan of a plan's activities, in their address.
 PLAN_SLUG = OpenApiParameter(
