@@ -33,6 +33,8 @@ from plans.models import (
     Link,
     OutsideRecommendation,
     Response,
+    SdgGoal,
+    SdgTarget,
     Section,
 )
 from recommendations.models import Status
@@ -369,3 +371,31 @@ class LinkViewSet(ReadOnlyViewSet):
     serializer_class = LinkSerializer
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]{1,18}"
+
+
+class SdgTargetSerializer(serializers.ModelSerializer):
+    text = TranslatedField()
+
+    class Meta:
+        model = SdgTarget
+        fields = ["number", "text"]
+
+
+class SdgGoalSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    name = TranslatedField()
+    targets = SdgTargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SdgGoal
+        fields = ["number", "url", "name", "targets"]
+
+
+class SdgGoalViewSet(ReadOnlyViewSet):
+    """The 17 Sustainable Development Goals and their targets, which UN recommendations
+    name by number; a goal's `url` lists the UN recommendations related to it."""
+
+    queryset = SdgGoal.objects.prefetch_related("targets")
+    serializer_class = SdgGoalSerializer
+    lookup_field = "number"
+    lookup_value_regex = r"[0-9]{1,2}"

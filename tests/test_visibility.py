@@ -192,6 +192,7 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("API UN recommendation linked only to a draft", lambda r: f"/api/v1/un-recommendations/{r.unanswered.slug}/",
      lambda r: r.unanswered.text),
     ("API links", lambda r: "/api/v1/links/", lambda r: r.outside.slug),
+    ("API SDG goals", lambda r: "/api/v1/sdg-goals/", None),
 ]  # fmt: skip
 
 DIRECT = [
