@@ -33,6 +33,8 @@ from plans.models import (
     Link,
     OutsideRecommendation,
     Response,
+    SdgGoal,
+    SdgTarget,
     Section,
 )
 from recommendations.models import Status
@@ -46,10 +48,10 @@ from .viewsets import FacetedViewSet, ReadOnlyViewSet
 # Filters over values of a vocabulary read from the database (sections by number, bodies,
 # cycles, states, topics, groups and SDG goals): strings, which the schema cannot read from
 # the filter, so it is told.
-for filter in [*ActivityFilter.base_filters.values(),
-               *OutsideRecommendationFilter.base_filters.values()]:  # fmt: skip
-    if isinstance(filter, KnownValuesFilter):
-        extend_schema_field(OpenApiTypes.STR)(filter)
+for vocabulary_filter in [*ActivityFilter.base_filters.values(),
+                          *OutsideRecommendationFilter.base_filters.values()]:  # fmt: skip
+    if isinstance(vocabulary_filter, KnownValuesFilter):
+        extend_schema_field(OpenApiTypes.STR)(vocabulary_filter)
 
 # The plan of a plan's activities, in their address.
 PLAN_SLUG = OpenApiParameter(
@@ -369,3 +371,31 @@ class LinkViewSet(ReadOnlyViewSet):
     serializer_class = LinkSerializer
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]{1,18}"
+
+
+class SdgTargetSerializer(serializers.ModelSerializer):
+    text = TranslatedField()
+
+    class Meta:
+        model = SdgTarget
+        fields = ["number", "text"]
+
+
+class SdgGoalSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    name = TranslatedField()
+    targets = SdgTargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SdgGoal
+        fields = ["number", "url", "name", "targets"]
+
+
+class SdgGoalViewSet(ReadOnlyViewSet):
+    """The 17 Sustainable Development Goals and their targets, which UN recommendations
+    name by number; a goal's `url` lists the UN recommendations related to it."""
+
+    queryset = SdgGoal.objects.prefetch_related("targets")
+    serializer_class = SdgGoalSerializer
+    lookup_field = "number"
+    lookup_value_regex = r"[0-9]{1,2}"

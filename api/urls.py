@@ -29,6 +29,7 @@ router.register(
     "un-recommendations", plans.OutsideRecommendationViewSet, basename="un-recommendation"
 )
 router.register("links", plans.LinkViewSet, basename="link")
+router.register("sdg-goals", plans.SdgGoalViewSet, basename="sdg-goal")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

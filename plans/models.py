@@ -432,6 +432,10 @@ class SdgGoal(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
 
+    def get_absolute_url(self) -> str:
+        """The UN recommendations that relate to it: a goal has no page of its own."""
+        return f"{reverse('upr:list')}?sdg={self.number}"
+
 
 class SdgTarget(models.Model):
     """One of the 169 SDG targets, numbered as the UN numbers it ("16.3", "16.a")."""

@@ -317,3 +317,14 @@ def test_plans_records_that_are_not_public_are_a_404(client, plans):
                 f"/api/v1/un-recommendations/{plans.draft_outside.pk}/",
                 "/api/v1/un-recommendations/nope/", "/api/v1/links/999999/"):  # fmt: skip
         assert "detail" in get(client, url, status=404), url
+
+
+def test_sdg_goals_with_their_targets(client, plans):
+    goals = get(client, "/api/v1/sdg-goals/")["results"]
+    assert [g["number"] for g in goals] == [16]
+    goal = get(client, "/api/v1/sdg-goals/16/")
+    assert goal == goals[0]
+    assert goal["url"] == f"{SITE}/upr/?sdg=16"
+    assert goal["name"] == english("Peace, justice and strong institutions")
+    assert goal["targets"] == [{"number": "16.3", "text": english("Promote the rule of law")}]
+    get(client, "/api/v1/sdg-goals/17/", status=404)

@@ -24,6 +24,7 @@ ENDPOINTS = [
     "activities",
     "un-recommendations",
     "links",
+    "sdg-goals",
 ]
 
 

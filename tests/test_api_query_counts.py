@@ -88,6 +88,10 @@ ENDPOINTS = {
     # count, page (with both ends)
     "links": (lambda d: f"/api/v1/links/{ALL}", 3),
     "link": (lambda d: f"/api/v1/links/{d['link'].pk}/", 2),
+    # count, page, targets
+    "sdg goals": (lambda d: f"/api/v1/sdg-goals/{ALL}", 4),
+    # goal, targets
+    "sdg goal": (lambda d: "/api/v1/sdg-goals/16/", 3),
 }
 LISTS = ("meetings", "documents", "plans", "recommendations", "recommendations by reference", "plan activities",
          "activities", "un recommendations", "links")  # fmt: skip

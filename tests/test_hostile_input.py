@@ -48,6 +48,7 @@ def plans() -> None:
     """A plan with an activity and a UN recommendation, at the addresses public_paths names."""
     factories.activity(plan=factories.action_plan(slug="priority-measures"), number="1")
     factories.outside_recommendation(document_symbol="A/HRC/41/10", paragraph="139.1")
+    factories.sdg_target()
 
 
 def public_paths(record: factories.Record) -> list[str]:
@@ -87,7 +88,7 @@ def api_paths(record: factories.Record) -> list[str]:
         "/api/v1/plans/priority-measures/", "/api/v1/plans/priority-measures/activities/",
         "/api/v1/plans/priority-measures/activities/1/", "/api/v1/activities/",
         "/api/v1/un-recommendations/", "/api/v1/un-recommendations/A-HRC-41-10-139.1/",
-        "/api/v1/links/",
+        "/api/v1/links/", "/api/v1/sdg-goals/", "/api/v1/sdg-goals/16/",
         # Last: not JSON.
         "/api/v1/schema/", "/api/v1/docs/",
     ]  # fmt: skip
@@ -172,7 +173,8 @@ def test_hostile_path_segments_are_not_found_not_errors(client, record):
                  "/api/v1/un-recommendations/%00/", "/api/v1/un-recommendations/-/",
                  "/api/v1/un-recommendations/99999999999999999999/",
                  "/api/v1/un-recommendations/A-HRC-%3Cx-probe%3E-1/",
-                 "/api/v1/links/99999999999999999999/", "/api/v1/links/x/"):  # fmt: skip
+                 "/api/v1/links/99999999999999999999/", "/api/v1/links/x/",
+                 "/api/v1/sdg-goals/999/", "/api/v1/sdg-goals/%3Cx-probe%3E/"):  # fmt: skip
         response = client.get(path)
         assert response.status_code in (400, 404), path
         assert PROBE.encode() not in response.content

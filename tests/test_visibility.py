@@ -274,6 +274,7 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
      lambda r: r.published_report.narrative_en),
     ("API recommendations searched for the reports' words",
      lambda r: "/api/v1/recommendations/?q=narrative", None),
+    ("API SDG goals", lambda r: "/api/v1/sdg-goals/", None),
 ]  # fmt: skip
 
 DIRECT = [
