@@ -21,16 +21,17 @@ from dialogue_platform.core.http_caching import is_public
 CONTENT_TYPE = "application/json"
 
 
-def entry(request: HttpRequest) -> str | None:
-    """The cache key of the answer to an anonymous request; None for signed-in staff."""
+def entry(request: HttpRequest, vary: str = "") -> str | None:
+    """The cache key of the answer to an anonymous request; None for signed-in staff.
+    `vary`: what else the answer depends on (the view's `varies_by()`: the day)."""
     if not is_public(request):
         return None
     query = sorted((name, request.GET.getlist(name)) for name in request.GET)
-    return key("api", version(request), get_language(), request.path, query)
+    return key("api", version(request), get_language(), request.path, query, vary)
 
 
-def stored(request: HttpRequest) -> bytes | None:
-    found = entry(request)
+def stored(request: HttpRequest, vary: str = "") -> bytes | None:
+    found = entry(request, vary)
     return cache.get(found) if found else None
 
 
@@ -43,7 +44,7 @@ def cached_answer(handler: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if view.stored_answer is not None:
             return HttpResponse(view.stored_answer, content_type=CONTENT_TYPE)
         response = handler(view, request, *args, **kwargs)
-        if response.status_code == 200 and (found := entry(request._request)):
+        if response.status_code == 200 and (found := entry(request._request, view.varies_by())):
             view.finalize_response(request, response, *args, **kwargs).render()
             cache.set(found, response.content, TIMEOUT)
         return response

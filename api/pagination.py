@@ -57,7 +57,14 @@ class Pagination(PageNumberPagination):
 
 
 class FacetedPagination(Pagination):
-    """A page of recommendations with the facet counts of the whole result beside it."""
+    """A page of a faceted list with the facet counts of the whole result beside it: the
+    facets named in `facets` (a subclass per list: `FacetedPagination.of(...)`)."""
+
+    facets: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, *facets: str) -> type[FacetedPagination]:
+        return type(cls.__name__, (cls,), {"facets": facets})
 
     def get_paginated_response(self, data: list, facets: dict | None = None) -> Response:
         response = super().get_paginated_response(data)
@@ -80,11 +87,8 @@ class FacetedPagination(Pagination):
             "type": "object",
             "description": "Disjunctive counts: each facet applies every other active filter "
             "but its own, so each count is how many results choosing that value gives.",
-            "properties": {
-                name: {"type": "array", "items": facet}
-                for name in ("topic", "group", "body", "status", "year")
-            },
-            "required": ["topic", "group", "body", "status", "year"],
+            "properties": {name: {"type": "array", "items": facet} for name in self.facets},
+            "required": list(self.facets),
         }
         wrapped["required"] = [*wrapped["required"], "facets"]
         return wrapped

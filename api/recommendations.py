@@ -110,7 +110,7 @@ class RecommendationViewSet(ReadOnlyViewSet):
     serializer_class = RecommendationDetailSerializer
     list_serializer_class = RecommendationSerializer
     filterset_class = RecommendationFilter
-    pagination_class = FacetedPagination
+    pagination_class = FacetedPagination.of("topic", "group", "body", "status", "year")
     lookup_field = "reference"
     lookup_value_regex = r"[A-Za-z0-9][A-Za-z0-9-]*"
 

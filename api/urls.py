@@ -6,7 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from dialogue_platform.core.http_caching import public_response
 
-from . import meetings, recommendations
+from . import meetings, plans, recommendations
 from .docs import docs_view
 
 app_name = "api"
@@ -18,9 +18,26 @@ router.register("topics", meetings.TopicViewSet, basename="topic")
 router.register("organisations", meetings.OrganisationViewSet, basename="organisation")
 router.register("recommendations", recommendations.RecommendationViewSet, basename="recommendation")
 router.register("affected-groups", recommendations.AffectedGroupViewSet, basename="affected-group")
+router.register("plans", plans.PlanViewSet, basename="plan")
+# A plan's activities under its address, each by its number, as on the site.
+router.register(
+    r"plans/(?P<plan_slug>[-a-zA-Z0-9_]+)/activities",
+    plans.PlanActivityViewSet,
+    basename="plan-activity",
+)
+router.register(
+    "un-recommendations", plans.OutsideRecommendationViewSet, basename="un-recommendation"
+)
+router.register("links", plans.LinkViewSet, basename="link")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    # Every plan's activities: a list only (an activity's address is its plan's).
+    path(
+        "v1/activities/",
+        plans.AllActivitiesViewSet.as_view({"get": "list"}),
+        name="activity-list",
+    ),
     path("v1/schema/", public_response(SpectacularAPIView.as_view()), name="schema"),
     path("v1/docs/", docs_view, name="docs"),
 ]

@@ -3,6 +3,8 @@ parameters (a 400 naming each problem), the language asked for, conditional GET.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,11 +19,13 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from dialogue_platform.core.facets import facet_counts
 from dialogue_platform.core.http_caching import public_response
+from dialogue_platform.core.pagination import valid_query
 
 from . import caching, languages
 from .caching import cached_answer
-from .pagination import Pagination
+from .pagination import FacetedPagination, Pagination
 
 LANG = OpenApiParameter(
     "lang",
@@ -47,17 +51,23 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class: type[FilterSet] | None = None
     list_serializer_class = None
     stored_answer: bytes | None = None
+    # What else the answers depend on besides the data, the language and the query (the
+    # day, for overdue flags): part of the ETag and of the cache key, as for the pages.
+    vary: Callable[[], str] | None = None
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         # The language first: the ETag depends on it (/api/ has no language prefix, so
         # LocaleMiddleware has left English active).
         translation.activate(languages.requested(request))
         # ETag, Last-Modified and 304 before any work, as for every public page.
-        return public_response(super().dispatch)(request, *args, **kwargs)
+        return public_response(super().dispatch, vary=self.vary)(request, *args, **kwargs)
+
+    def varies_by(self) -> str:
+        return self.vary() if self.vary is not None else ""
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # throttling
-        self.stored_answer = caching.stored(request._request)
+        self.stored_answer = caching.stored(request._request, self.varies_by())
         if self.stored_answer is not None:  # its query was valid when it was stored
             return
         if problems := self.query_problems(request.query_params):
@@ -112,6 +122,29 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "languages": getattr(self, "languages", None)}
+
+
+class FacetedViewSet(ReadOnlyViewSet):
+    """A list with the disjunctive facet counts of its FilterSet beside the results, counted
+    as its page counts them (core/facets.py, the FilterSet's `facets()`). Subclasses give
+    `pagination_class = FacetedPagination.of(<the facets' names>)` and `listed`."""
+
+    pagination_class = FacetedPagination
+
+    def listed(self, records: QuerySet) -> QuerySet:
+        """What each record of a page shows, in a fixed number of queries."""
+        return records
+
+    @cached_answer
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+        filterset = self.filterset
+        query = valid_query(request._request, filterset.form)
+        chosen = {name: query.getlist(name) for name in query}
+        facets = facet_counts(filterset, filterset.facets(), chosen)
+        page = self.paginator.paginate(self.listed(filterset.qs), request)
+        data = self.get_serializer(page, many=True).data
+        counts = {name: [asdict(v) for v in values] for name, values in facets.items()}
+        return self.paginator.get_paginated_response(data, counts)
 
 
 def page_problems(params: QueryDict) -> dict[str, list[str]]:

@@ -10,6 +10,11 @@ loopback port, drive each page with wrk, then measure single cold requests and t
 export. gunicorn is stopped at the end whatever happens.
 
     python -m bench.run [--backend sqlite|postgres|both] [--label TEXT] [--fresh] [--drop]
+                        [--only TEXT ...]
+
+`--only` measures the floor and the pages whose name contains one of its words (say
+`--only 304`), nothing else, and prints their rows without writing results.md: a quick
+look at one figure, not a result.
 """
 
 from __future__ import annotations
@@ -175,9 +180,15 @@ def drive(server: Server, path: str, connections: int, seconds: int, etag: str =
     return load
 
 
+def chosen_pages(found: dict, only: list[str]) -> list[Page]:
+    """Every page, or the floor and the pages `--only` names."""
+    floor, *pages = pages_to_measure(found)
+    return [floor, *(p for p in pages if not only or any(word in p.name for word in only))]
+
+
 def measure_pages(server: Server, found: dict, args: argparse.Namespace) -> list[PageResult]:
     results = []
-    for page in pages_to_measure(found):
+    for page in chosen_pages(found, args.only):
         result = PageResult(page)
         results.append(result)
         response, result.problem = try_fetch(server.port, page.path)
@@ -308,6 +319,8 @@ def run_backend(
     result = BackendResult(name, found, load_average=load_average())
     with serve(database_url, log=BENCH_DIR / f"gunicorn-{name.lower()}.log") as server:
         result.pages = measure_pages(server, found, args)
+        if args.only:
+            return result
         result.cold_ms, result.cold_errors = measure_cold(server, found)
         print(f"  cold filtered list, median of {len(result.cold_ms)}: {result.cold_median:.1f} ms")
         try:
@@ -474,6 +487,14 @@ def main() -> None:
     parser.add_argument("--note", default="", help="a paragraph added to the section")
     parser.add_argument("--fresh", action="store_true", help="rebuild the databases first")
     parser.add_argument("--drop", action="store_true", help="delete the databases afterwards")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="only the floor and the pages whose name contains TEXT (repeatable); "
+        "results.md is left as it is",
+    )
     args = parser.parse_args()
     stop_on_sigterm()
     ensure_wrk()
@@ -508,6 +529,12 @@ def main() -> None:
             if args.backend in ("postgres", "both"):
                 drop_postgres_database(database)
 
+    if args.only:
+        for result in results:
+            print(f"\n{result.name}")
+            for page in result.pages:
+                print(page_row(page, result.floor, args.seconds))
+        return
     section = section_markdown(args.label, facts, results, args)
     write_results(args.label, section)
     print(f"\n{section}\n\nWritten to {RESULTS.relative_to(BENCH_DIR.parent)}.")

@@ -2,12 +2,14 @@
 
 Serves the app with gunicorn under production settings on a free loopback port (bench/
 serve.py), on a fresh database with the demo data (SQLite in a temporary folder, or, with
-`--backend postgres`, the PostgreSQL database dialogue_api_check, dropped at the end), and
+`--backend postgres`, the PostgreSQL database dialogue_api_check or the one
+`--postgres-database` names, dropped at the end), and
 runs schemathesis over every operation of /api/v1/schema/: no server error, and every
 response as the schema describes it. Exits with schemathesis's status; the server is
 stopped however it ends.
 
-    python -m deploy.api_check [--backend sqlite|postgres] [--examples 20]
+    python -m deploy.api_check [--backend sqlite|postgres] [--postgres-database NAME]
+                               [--examples 20]
 """
 
 from __future__ import annotations
@@ -60,16 +62,20 @@ def run(database_url: str, examples: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--postgres-database", default=DATABASE, help="created, and dropped at the end"
+    )
     parser.add_argument("--examples", type=int, default=20, help="examples per operation")
     args = parser.parse_args()
     if args.backend == "postgres":
+        database = args.postgres_database
         ensure_postgres()
-        drop_postgres_database(DATABASE)
-        create_postgres_database(DATABASE)
+        drop_postgres_database(database)
+        create_postgres_database(database)
         try:
-            status = run(f"{POSTGRES_SERVER}/{DATABASE}", args.examples)
+            status = run(f"{POSTGRES_SERVER}/{database}", args.examples)
         finally:
-            drop_postgres_database(DATABASE)
+            drop_postgres_database(database)
     else:
         with tempfile.TemporaryDirectory() as folder:
             status = run(sqlite_url(Path(folder) / "api-check.sqlite3"), args.examples)

@@ -146,6 +146,8 @@ INSTALLED_APPS = [
     "plans",
     "reporting",  # the state bodies' reports, rounds and the secretariat's review
     "dialogue_platform.site",  # site-wide pages and commands (load_demo, remove_demo)
+    # Accounts (sign-in, invitations, two-factor) and the focal points' workspace.
+    "dialogue_platform.workspace",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -158,6 +160,10 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",  # only for its checks of the policy setting
     "axes",
+    # Two-factor authentication: authenticator apps (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # the API docs' Swagger UI, served from our own static files
@@ -181,6 +187,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed two-factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Staff reach the admin only after two-factor (workspace/two_factor.py).
+    "dialogue_platform.workspace.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change for the audit history.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -284,7 +294,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The public record of the Dialogue Platform on the Human Dimension, read-only: "
         "meetings, documents, recommendations with their implementation history, "
-        "organisations, topics and affected groups. Only published records."
+        "organisations, topics and affected groups, the state's action plans and their "
+        "activities, the UN recommendations to Kazakhstan, and the links between them. "
+        "Only published records."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -298,6 +310,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "meetings.models.OrganisationKind",
         "MeetingKindEnum": "meetings.models.MeetingKind",
         "DocumentKindEnum": "meetings.models.DocumentKind",
+        "LinkKindEnum": "plans.models.LinkKind",
     },
 }
 # CORS (django-cors-headers): any site may read the API from a browser; nothing else.
@@ -335,6 +348,14 @@ AUTHENTICATION_BACKENDS = [
 # (another site's address): the back office, which is what staff sign in for. Django's
 # default, /accounts/profile/, does not exist here.
 LOGIN_REDIRECT_URL = "admin:index"
+# Pages that need an account send visitors to the workspace's sign-in page (the admin has
+# its own).
+LOGIN_URL = "workspace:login"
+# Invitation and password reset links work for three days and only once: the token is
+# signed over the password, which setting one changes (Django's PasswordResetTokenGenerator).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "Dialogue Platform Records"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -454,6 +475,28 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# E-mail (invitations, password resets, reminders): through an SMTP server in production;
+# locally, printed to the console unless EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST or not DEBUG
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A server that does not answer fails the command or the request in seconds, not minutes.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Dialogue Platform Records <noreply@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Logs go to standard error: one line per request with its duration
 # (core/logs.py) among the rest; LOG_FORMAT=json writes each line as a JSON object.

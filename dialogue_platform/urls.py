@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
 from django.views import defaults
+from django.views.generic import RedirectView
 
 from meetings import urls as meeting_urls
 from meetings.urls import document_patterns
@@ -102,6 +103,13 @@ urlpatterns += i18n_patterns(
     path("plans/", include(plan_patterns)),
     path("reports/", include(report_patterns)),
     path("upr/", include(upr_patterns)),
+    path("workspace/", include("dialogue_platform.workspace.urls")),
+    # The admin's sign-in page links to this name, when it exists: the workspace's reset.
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="workspace:password_reset"),
+        name="admin_password_reset",
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

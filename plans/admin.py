@@ -10,8 +10,8 @@ from django.forms.models import InlineForeignKeyField
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -20,14 +20,18 @@ from modeltranslation.admin import (
 
 from dialogue_platform.core.admin_mixins import (
     AuditHistoryAdmin,
+    CsvImportAdminMixin,
     PublishActionsMixin,
     in_every_language,
 )
+from dialogue_platform.core.csv_import import ImportResult
 from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin, ConcurrentEditForm
 from recommendations.admin import RecommendationAdmin
 from recommendations.models import Recommendation, Status
 
 from .deadlines import due_date_from_deadline
+from .exports import ACTIVITY_COLUMNS, OUTSIDE_COLUMNS
+from .importer import import_activities, import_outside_recommendations
 from .models import (
     ActionPlan,
     Activity,
@@ -43,6 +47,36 @@ from .models import (
 from .services import activities_change_status
 
 CHANGE_STATUS_REASON = "Status changed with the admin action"
+# A plan's activities or the UN recommendations to Kazakhstan make files of a few megabytes.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    """A CSV file in the columns of a public export, and the language of its texts."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with the columns of the public export."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the texts"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the page the file was exported from."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d MB.")
+                % {"limit": MAX_IMPORT_BYTES // (1024 * 1024)}
+            )
+        return file
 
 
 class SectionInline(ConcurrentEditAdminMixin, TranslationTabularInline):
@@ -238,8 +272,14 @@ class ChangeStatusForm(forms.Form):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin):
+class ActivityAdmin(
+    CsvImportAdminMixin, ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmin
+):
     form = ActivityForm
+    import_form = ImportForm
+    import_template = "admin/plans/activity/import.html"
+    import_title = _("Import activities from CSV")
+    import_columns = ACTIVITY_COLUMNS
     list_display = ["number", "short_title", "plan", "section", "deadline", "due_date", "status"]
     list_select_related = ["plan", "section"]
     list_filter = ["plan", "status", OverdueFilter, "topics", "affected_groups", "is_illustrative"]
@@ -255,6 +295,11 @@ class ActivityAdmin(ConcurrentEditAdminMixin, AuditHistoryAdmin, TranslationAdmi
     inlines = [ActivityBodyInline, ActivityAssessmentInline, ActivityLinkInline]
     actions = ["change_status"]
     save_on_top = True
+
+    def import_csv(self, request: HttpRequest, cleaned_data: dict) -> ImportResult:
+        return import_activities(
+            file=cleaned_data["file"], language=cleaned_data["language"], user=request.user
+        )
 
     @admin.display(description=_("title"))
     def short_title(self, obj: Activity) -> str:
@@ -338,8 +383,22 @@ class OutsideRecommendationForm(ConcurrentEditForm):
 
 @admin.register(OutsideRecommendation)
 class OutsideRecommendationAdmin(
-    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+    CsvImportAdminMixin,
+    ConcurrentEditAdminMixin,
+    PublishActionsMixin,
+    AuditHistoryAdmin,
+    TranslationAdmin,
 ):
+    import_form = ImportForm
+    import_template = "admin/plans/outsiderecommendation/import.html"
+    import_title = _("Import UN recommendations from CSV")
+    import_columns = OUTSIDE_COLUMNS
+
+    def import_csv(self, request: HttpRequest, cleaned_data: dict) -> ImportResult:
+        return import_outside_recommendations(
+            file=cleaned_data["file"], language=cleaned_data["language"], user=request.user
+        )
+
     list_display = [
         "document_symbol",
         "paragraph",

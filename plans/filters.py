@@ -82,7 +82,8 @@ def choices_of(choices: list[tuple[str, str]]) -> Callable:
 
 class ActivityFilter(django_filters.FilterSet):
     """A plan's activities: section (number), body (organisation slug, lead or
-    co-implementing), status and overdue (yes or no, as of `today`)."""
+    co-implementing), status and overdue (yes or no, as of `today`). Without a plan (the
+    activities of every plan, in the API), no section: its number names none across plans."""
 
     section = KnownValuesFilter(lookup="section__number", label=_("Section"))
     body = KnownValuesFilter(
@@ -102,9 +103,12 @@ class ActivityFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, plan, today: datetime.date, **kwargs):
         self.plan, self.today = plan, today
         super().__init__(data, queryset=queryset, **kwargs)
-        self.filters["section"].extra["known"] = lambda: set(
-            Section.objects.filter(plan=plan).values_list("number", flat=True)
-        )
+        if plan is None:
+            del self.filters["section"]
+        else:
+            self.filters["section"].extra["known"] = lambda: set(
+                Section.objects.filter(plan=plan).values_list("number", flat=True)
+            )
 
     def filter_overdue(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         overdue = Q(due_date__lt=self.today) & ~Q(status__in=SETTLED)
@@ -112,12 +116,13 @@ class ActivityFilter(django_filters.FilterSet):
 
     def facets(self) -> list[Facet]:
         plan = self.plan
+        section = Facet(
+            "section",
+            "section__number",
+            named(Section.objects.filter(plan=plan), key="number", name="title"),
+        )
         return [
-            Facet(
-                "section",
-                "section__number",
-                named(Section.objects.filter(plan=plan), key="number", name="title"),
-            ),
+            *([section] if plan is not None else []),
             Facet(
                 "body",
                 "bodies__organisation__slug",

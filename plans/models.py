@@ -11,12 +11,19 @@ from __future__ import annotations
 import datetime
 
 from django.db import models, transaction
-from django.db.models import BooleanField, Case, Count, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, Value, When
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.models import Illustrative, TimeStamped, URLField, choices_constraint
+from dialogue_platform.core.models import (
+    Illustrative,
+    SearchableQuerySet,
+    TimeStamped,
+    URLField,
+    choices_constraint,
+)
+from dialogue_platform.core.search import SearchSpec
 from meetings.models import Document, Organisation, Topic
 from recommendations.models import (
     AffectedGroup,
@@ -41,7 +48,11 @@ class LegalActKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ActionPlanQuerySet(models.QuerySet):
+class ActionPlanQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "actionplan_search_idx", (("title", "A", True), ("description", "B", True))
+    )
+
     def published(self) -> ActionPlanQuerySet:
         return self.filter(is_published=True)
 
@@ -159,7 +170,14 @@ class Section(TimeStamped, Illustrative):
         return f"{self.number}. {self.title}"
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(SearchableQuerySet):
+    # The number as the plan writes it ("3") finds the activity, as a reference finds a
+    # recommendation.
+    search_spec = SearchSpec(
+        "activity_search_idx",
+        (("number", "A", False), ("title", "A", True), ("expected_outcome", "B", True)),
+    )
+
     def published(self) -> ActivityQuerySet:
         """Activities are published with their plan."""
         return self.filter(plan__is_published=True)
@@ -173,6 +191,13 @@ class ActivityQuerySet(models.QuerySet):
                 default=Value(False),
                 output_field=BooleanField(),
             )
+        )
+
+    def in_plan_order(self) -> ActivityQuerySet:
+        """Each plan's activities in the order its page lists them (views.by_section): by
+        section, those in none last, each section's as entered; plans in their own order."""
+        return self.order_by(
+            "plan", "plan_id", F("section__order").asc(nulls_last=True), "section_id", "pk"
         )
 
     def overdue(self, today: datetime.date) -> ActivityQuerySet:
@@ -477,7 +502,17 @@ class UprCycle(TimeStamped):
         return f"{self.number} ({self.year})"
 
 
-class OutsideRecommendationQuerySet(models.QuerySet):
+class OutsideRecommendationQuerySet(SearchableQuerySet):
+    search_spec = SearchSpec(
+        "outsiderecommendation_search_idx",
+        (
+            ("document_symbol", "A", False),
+            ("paragraph", "A", False),
+            ("text", "B", True),
+            ("recommending_state", "C", True),
+        ),
+    )
+
     def published(self) -> OutsideRecommendationQuerySet:
         return self.filter(is_published=True)
 

@@ -1,23 +1,21 @@
 """Back office for recommendations and their implementation history."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from dialogue_platform.core.admin_mixins import (
     AuditHistoryAdmin,
+    CsvImportAdminMixin,
     PublishActionsMixin,
     in_every_language,
 )
+from dialogue_platform.core.csv_import import ImportResult
 from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin
 
 from .exports import COLUMNS
@@ -26,8 +24,6 @@ from .models import FIRST_YEAR, AffectedGroup, Assessment, Recommendation
 
 # An export of 100,000 recommendations is about 55 MB; far larger is not such a file.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
-# Problems listed on the page at most: a wholly wrong file would otherwise list one per row.
-MAX_PROBLEMS_SHOWN = 1000
 
 
 class ImportForm(forms.Form):
@@ -92,7 +88,11 @@ class AssessmentYearFilter(YearFilter):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(
-    ConcurrentEditAdminMixin, PublishActionsMixin, AuditHistoryAdmin, TranslationAdmin
+    CsvImportAdminMixin,
+    ConcurrentEditAdminMixin,
+    PublishActionsMixin,
+    AuditHistoryAdmin,
+    TranslationAdmin,
 ):
     list_display = ["reference", "short_text", "year", "status", "is_published", "is_illustrative"]
     # Whole vocabularies: they are short, and listing only the values in use would join
@@ -128,50 +128,14 @@ class RecommendationAdmin(
     ]
     inlines = [AssessmentInline]
     save_on_top = True
-    # Adds an "Import CSV" link beside "Add recommendation".
-    change_list_template = "admin/recommendations/recommendation/change_list.html"
 
-    def get_urls(self) -> list[URLPattern]:
-        # Before the default URLs, whose "<path:object_id>/" would otherwise match "import/".
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="recommendations_recommendation_import",
-            ),
-            *super().get_urls(),
-        ]
+    import_form = ImportForm
+    import_template = "admin/recommendations/recommendation/import.html"
+    import_title = _("Import recommendations from CSV")
+    import_columns = COLUMNS
 
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload a CSV file: every problem listed and nothing written, or all of it imported."""
-        # Importing creates and changes records, so it takes both permissions.
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
-        problems = []
-        if request.method == "POST" and form.is_valid():
-            result = import_recommendations(file=form.cleaned_data["file"], user=request.user)
-            if not result.problems:
-                self.message_user(
-                    request,
-                    _("Import done: %(summary)s") % {"summary": result.summary},
-                    messages.SUCCESS,
-                )
-                return redirect("admin:recommendations_recommendation_changelist")
-            problems = result.problems
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import recommendations from CSV"),
-            "opts": self.opts,
-            "form": form,
-            "columns": COLUMNS,
-            "problems": problems[:MAX_PROBLEMS_SHOWN],
-            "problem_count": len(problems),
-            "problems_not_shown": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
-        }
-        return TemplateResponse(
-            request, "admin/recommendations/recommendation/import.html", context
-        )
+    def import_csv(self, request: HttpRequest, cleaned_data: dict) -> ImportResult:
+        return import_recommendations(file=cleaned_data["file"], user=request.user)
 
     @admin.display(description=_("text"))
     def short_text(self, obj: Recommendation) -> str:

@@ -41,29 +41,36 @@ How a row is applied:
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import PurePath
-from typing import IO, Protocol, TypeVar
+from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Max, Q
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.audit import CHANGED, CREATED, record_versions
+from dialogue_platform.core.audit import CHANGED, CREATED
 from dialogue_platform.core.batches import batched
-from dialogue_platform.core.open_data import restored
+from dialogue_platform.core.csv_import import (
+    Columns,
+    ImportResult,
+    Message,
+    Problem,
+    Progress,
+    RecordVersions,
+    check_records,
+    no_progress,
+    parse_date,
+    run_import,
+    split_list,
+)
 from meetings.models import Meeting, Organisation, Topic
 
 from .bulk import BATCH, insert_many, update_many
@@ -83,70 +90,11 @@ IGNORED_COLUMNS = {"url", "last_evaluation_date", "last_evaluation_status", "las
 OPTIONAL_COLUMNS = {"language", "last_assessment_origin", "last_assessed_by"}
 # Who may speak in the entry a row adds: never an evaluation (it does not set the status).
 IMPORTED_ORIGINS = [Assessment.Origin.SECRETARIAT, Assessment.Origin.GOVERNMENT_REPORT]
-REQUIRED_COLUMNS = [c for c in COLUMNS if c not in IGNORED_COLUMNS | OPTIONAL_COLUMNS]
+FILE_COLUMNS = Columns(COLUMNS, optional=frozenset(IGNORED_COLUMNS | OPTIONAL_COLUMNS))
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-LIST_DELIMITER = ";"  # exports join with "; "; spaces around slugs are optional
 IMPORTED_SUMMARY = "Status imported from a CSV file."
 STATUSES = dict.fromkeys(Status.values)  # in vocabulary order, for the message
 LAST_YEAR = 9999  # keeps a typo like 20177 out of the (small integer) year column
-
-T = TypeVar("T")
-# A message for the person importing: lazy, so shown in the language of whoever reads it.
-Message = str | Promise
-
-
-class Progress(Protocol):
-    """Wraps an iterable to report progress, as tqdm does: progress(rows, desc=..., total=...)."""
-
-    def __call__(self, iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]: ...
-
-
-class RecordVersions(Protocol):
-    """record_versions (dialogue_platform/core/audit.py) with the importing user and reason bound."""
-
-    def __call__(self, records: models.QuerySet, *, history_type: str) -> None: ...
-
-
-def no_progress(iterable: Iterable[T], *, desc: str, total: int) -> Iterable[T]:
-    return iterable
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with the file, where a spreadsheet shows it (row None: the whole file)."""
-
-    row: int | None
-    column: str
-    message: Message
-
-    def __str__(self) -> str:
-        where = [f"row {self.row}"] if self.row else ["file"]
-        where += [f"column {self.column}"] if self.column else []
-        place = ", ".join(where)
-        return f"{place[0].upper()}{place[1:]}: {self.message}"
-
-
-@dataclass
-class ImportResult:
-    """What an import found and did; nothing was written when there are problems."""
-
-    problems: list[Problem] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    assessments_added: int = 0
-
-    @property
-    def summary(self) -> Message:
-        return format_lazy(
-            _(
-                "{created} created, {updated} updated, {unchanged} unchanged, {assessments} assessments added."
-            ),
-            created=self.created,
-            updated=self.updated,
-            unchanged=self.unchanged,
-            assessments=self.assessments_added,
-        )
 
 
 @dataclass
@@ -205,13 +153,6 @@ RELATIONS = [
 ]
 
 
-class FileProblem(Exception):
-    """A problem that stops the check early: the rest of the file cannot be read."""
-
-    def __init__(self, *problems: Problem) -> None:
-        self.problems = list(problems)
-
-
 def import_recommendations(
     *,
     file: IO[bytes],
@@ -222,23 +163,14 @@ def import_recommendations(
     """Check the whole CSV file, then, only if it has no problem, write it in one transaction.
     The audit history records each record written as imported by `user` from the file."""
     today = today or timezone.localdate()
-    name = PurePath(getattr(file, "name", "") or "the file").name
-    versions = partial(record_versions, user=user, reason=f"Imported from {name}")
-    try:
-        header, records = read_csv(file.read())
-        with transaction.atomic():
-            return check_and_write(
-                header, records, today=today, progress=progress, versions=versions
-            )
-    except FileProblem as error:
-        return ImportResult(problems=error.problems)
-    except IntegrityError:
-        # Someone else changed a vocabulary or created a reference between the check
-        # and the write; the transaction is rolled back, so nothing was written.
-        message = _(
-            "The records changed while the file was imported; nothing was written. Try again."
-        )
-        return ImportResult(problems=[Problem(None, "", message)])
+    return run_import(
+        file=file,
+        columns=FILE_COLUMNS,
+        user=user,
+        check_and_write=lambda header, records, versions: check_and_write(
+            header, records, today=today, progress=progress, versions=versions
+        ),
+    )
 
 
 def check_and_write(
@@ -255,95 +187,6 @@ def check_and_write(
     if problems:
         return ImportResult(problems=sorted(problems, key=lambda p: p.row or 0))
     return write(rows, existing, today=today, progress=progress, versions=versions)
-
-
-# Reading ------------------------------------------------------------------------------
-
-
-def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
-    """The header and the records of UTF-8 CSV bytes (a byte-order mark is allowed)."""
-    text = decode(data)
-    records = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for record in reader:
-            records.append(record)
-    except csv.Error as error:
-        row = len(records) + 1
-        message = format_lazy(_("This row cannot be read as CSV ({error})."), error=error)
-        raise FileProblem(Problem(row, "", message)) from None
-    if not records or not any(field.strip() for field in records[0]):
-        raise FileProblem(Problem(1, "", _("The file is empty: the first row must be the header.")))
-    header = [name.strip() for name in records[0]]
-    check_header(header)
-    return header, records[1:]
-
-
-NOT_UTF8 = _(
-    "The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8 (comma "
-    "delimited)” and import it again."
-)
-UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, kept as surrogates
-
-
-def decode(data: bytes) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        raise FileProblem(
-            Problem(
-                None,
-                "",
-                format_lazy(
-                    "{} {}", _("This is a spreadsheet workbook, not a CSV file."), NOT_UTF8
-                ),
-            )
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileProblem(locate_undecodable(data)) from None
-
-
-def locate_undecodable(data: bytes) -> Problem:
-    """Where the first byte that is not UTF-8 is, so the user can find the culprit."""
-    text = data.decode("utf-8-sig", errors="surrogateescape")
-    header: list[str] = []
-    try:
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            header = header or record
-            for index, value in enumerate(record):
-                if UNDECODED.search(value):
-                    column = header[index].strip() if number > 1 and index < len(header) else ""
-                    return Problem(number, column, NOT_UTF8)
-    except csv.Error:
-        pass
-    return Problem(None, "", NOT_UTF8)
-
-
-def check_header(header: list[str]) -> None:
-    problems = [
-        Problem(1, name, _("This column appears more than once."))
-        for index, name in enumerate(header)
-        if name and name in header[:index]
-    ]
-    problems += [
-        Problem(
-            1,
-            name,
-            format_lazy(
-                _("Missing column (the columns are: {columns})."), columns=", ".join(COLUMNS)
-            ),
-        )
-        for name in REQUIRED_COLUMNS
-        if name not in header
-    ]
-    problems += [
-        Problem(1, name, _("Unknown column.")) for name in header if name not in COLUMNS and name
-    ]
-    if len(header) == 1 and ";" in header[0]:
-        message = _("The columns are separated by “;”: save the file with commas as separators.")
-        problems = [Problem(1, "", message)]
-    if problems:
-        raise FileProblem(*problems)
 
 
 # Checking -------------------------------------------------------------------------------
@@ -371,38 +214,16 @@ def check_rows(
     header: list[str], records: list[list[str]], *, progress: Progress
 ) -> tuple[list[Row], list[Problem]]:
     """Every row checked; the valid ones resolved, and every problem found on the way."""
-    vocabularies = Vocabularies.load()
-    neutralised = "language" in header  # by exports from the language column on
-    first_row_of: dict[str, int] = {}
-    rows: list[Row] = []
-    problems: list[Problem] = []
-    numbered = enumerate(records, start=2)
-    for number, record in progress(numbered, desc="Checking", total=len(records)):
-        if not any(value.strip() for value in record):
-            continue  # blank lines, such as a spreadsheet's trailing empty rows
-        if len(record) != len(header):
-            message = format_lazy(
-                _("Expected {expected} fields as in the header, found {found}."),
-                expected=len(header),
-                found=len(record),
-            )
-            problems.append(Problem(number, "", message))
-            continue
-        if neutralised:
-            record = [restored(value) for value in record]
-        row, row_problems = check_row(number, dict(zip(header, record, strict=True)), vocabularies)
-        problems += row_problems
-        if row and row.reference in first_row_of:
-            message = format_lazy(
-                _("{reference} is also in row {row}."),
-                reference=row.reference,
-                row=first_row_of[row.reference],
-            )
-            problems.append(Problem(number, "reference", message))
-        elif row:
-            first_row_of[row.reference] = number
-            rows.append(row)
-    return rows, problems
+    return check_records(
+        header,
+        records,
+        check_row=partial(check_row, vocabularies=Vocabularies.load()),
+        key=lambda row: row.reference,
+        key_column="reference",
+        label=lambda row: row.reference,
+        restore="language" in header,  # exports neutralise from the language column on
+        progress=progress,
+    )
 
 
 def check_row(
@@ -413,12 +234,6 @@ def check_row(
 
     def problem(column: str, message: Message) -> None:
         problems.append(Problem(number, column, message))
-
-    for column, value in values.items():
-        if "\x00" in value:
-            problem(column, _("Contains a NUL character."))
-    if problems:
-        return None, problems
 
     reference = values["reference"].strip()
     if error := reference_error(reference):
@@ -517,29 +332,6 @@ def reference_error(reference: str) -> Message:
     except ValidationError as error:
         return " ".join(error.messages)
     return ""
-
-
-def split_list(value: str) -> list[str]:
-    """Slugs of a list column, in order, without blanks or repeats."""
-    if not value:
-        return []
-    return list(dict.fromkeys(filter(None, map(str.strip, value.split(LIST_DELIMITER)))))
-
-
-DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_date(value: str) -> tuple[datetime.date | None, Message]:
-    if not value:
-        return None, ""
-    try:
-        if DATE_FORMAT.fullmatch(value):
-            return datetime.date.fromisoformat(value), ""
-    except ValueError:
-        pass
-    return None, format_lazy(
-        _("“{value}” is not a date (use YYYY-MM-DD, e.g. 2021-10-22)."), value=value
-    )
 
 
 def load_existing(references: Sequence[str]) -> dict[str, Existing]:

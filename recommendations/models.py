@@ -263,6 +263,9 @@ class AssessmentBase(TimeStamped):
         max_length=30,
         choices=AssessmentOrigin.choices,
         default=AssessmentOrigin.SECRETARIAT,
+        # In the database too: a server of the previous release, during a rolling deploy,
+        # inserts entries without it (README, "Rolling deploys").
+        db_default=AssessmentOrigin.SECRETARIAT,
         help_text=_(
             "An independent evaluation is shown beside the others but does not set the "
             "current status"

@@ -3,11 +3,13 @@ import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import boto3
 import django.test
 import pytest
+from django.contrib.auth import get_user
 from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils import translation
@@ -18,18 +20,31 @@ from plans.models import ActivityBody, BodyRole, Link
 from recommendations import facet_index
 from recommendations.models import Status
 
-from . import factories
+from . import factories, two_factor
 from .servers import free_port, listening
 
 
 class Client(django.test.Client):
-    """Django's test client, whose login() also works with django-axes' throttling."""
+    """Django's test client, whose login() also works with django-axes' throttling, and
+    whose login() and force_login() sign staff in as after two-factor, which the admin
+    requires of them (tests of two-factor itself sign in through the pages)."""
 
     def login(self, **credentials: Any) -> bool:
         # Axes counts failures per request and refuses to authenticate without one; the
         # admin's login form always passes it, the test client's login() does not.
         credentials.setdefault("request", HttpRequest())
-        return super().login(**credentials)
+        signed_in = super().login(**credentials)
+        if signed_in:
+            self._pass_two_factor_if_staff(get_user(SimpleNamespace(session=self.session)))
+        return signed_in
+
+    def force_login(self, user, backend=None) -> None:
+        super().force_login(user, backend)
+        self._pass_two_factor_if_staff(user)
+
+    def _pass_two_factor_if_staff(self, user) -> None:
+        if user.is_staff:
+            two_factor.pass_two_factor(self, user)
 
 
 @pytest.fixture(autouse=True)

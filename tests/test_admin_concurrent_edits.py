@@ -209,6 +209,7 @@ def test_an_assessment_is_added_beside_earlier_ones_on_the_recommendation_page(f
         "assessments-TOTAL_FORMS": "2",
         "assessments-1-date": "2022-06-01",
         "assessments-1-status": "implemented",
+        "assessments-1-origin": "secretariat",
     }
 
     response = first.post(url, data)

@@ -1,9 +1,15 @@
 """The read-only API under /api/v1/: what each endpoint gives, only published records, and a
 400 naming each bad parameter."""
 
+import datetime
+
 import pytest
 
-from .factories import DRAFT
+from plans.models import ActivityBody, BodyRole
+
+from . import factories
+from .factories import DRAFT, Record
+from .test_visibility import add_plans
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +177,143 @@ def test_an_address_under_the_api_that_matches_nothing_is_a_json_404(client, rec
     for url in ("/api/v1/documents/not-a-number/", "/api/v1/nothing/", "/api/"):
         assert get(client, url, status=404) == {"detail": "Not found."}
     assert client.get("/no-such-page/")["Content-Type"].startswith("text/html")
+
+
+@pytest.fixture
+def plans(record) -> Record:
+    """The record with the plans records of the visibility table (add_plans): a published
+    plan with one activity, a draft plan, UN recommendations and links through drafts."""
+    add_plans(record)
+    record.activity.due_date = datetime.date(2020, 12, 31)
+    record.activity.deadline = "By the end of 2020"
+    record.activity.save()
+    record.activity.record_assessment(
+        date=datetime.date(2021, 3, 1), status="in_progress", assessed_by=record.ministry
+    )
+    ActivityBody.objects.create(
+        activity=record.activity, organisation=record.ngo, role=BodyRole.CO_IMPLEMENTING,
+        as_agreed=True,
+    )  # fmt: skip
+    record.activity.affected_groups.add(record.detainees)
+    record.outside.sdg_targets.add(factories.sdg_target())
+    record.outside.affected_groups.add(record.detainees)
+    return record
+
+
+def test_plans_with_their_sections_and_progress(client, plans):
+    page = get(client, "/api/v1/plans/")
+    assert [p["slug"] for p in page["results"]] == ["priority-measures"]
+    plan = get(client, "/api/v1/plans/priority-measures/")
+    assert plan == page["results"][0]
+    assert plan["url"] == f"{SITE}/plans/priority-measures/"
+    assert plan["title"] == english("Plan of priority measures")
+    assert plan["progress"] == {"activities": 1, "implemented": 0, "overdue": 1}
+    assert plan["sections"] == [
+        {"number": "I", "title": english("Places of detention"), "activities": 1,
+         "implemented": 0}
+    ]  # fmt: skip
+    assert plan["follows"] is None
+
+
+def test_a_plan_that_follows_a_draft_names_none(client, plans):
+    plans.plan.follows = plans.draft_plan
+    plans.plan.save()
+    assert get(client, "/api/v1/plans/priority-measures/")["follows"] is None
+
+
+def test_activities_of_a_plan_and_across_plans_with_facets(client, plans):
+    page = get(client, "/api/v1/plans/priority-measures/activities/")
+    assert page["count"] == 1
+    activity = page["results"][0]
+    assert activity["url"] == f"{SITE}/plans/priority-measures/1/"
+    assert (activity["plan"], activity["number"]) == ("priority-measures", "1")
+    assert activity["section"] == {"number": "I", "title": english("Places of detention")}
+    assert activity["lead_bodies"] == [
+        {"organisation": "ministry-of-internal-affairs", "as_agreed": False}
+    ]
+    assert activity["co_implementing_bodies"] == [{"organisation": "kbhr", "as_agreed": True}]
+    assert activity["topics"] == ["prison-reform"]
+    assert activity["affected_groups"] == ["persons-deprived-of-liberty"]
+    assert activity["deadline"] == english("By the end of 2020")
+    assert (activity["due_date"], activity["status"], activity["overdue"]) == (
+        "2020-12-31", "in_progress", True,
+    )  # fmt: skip
+    counts = {
+        name: {v["value"]: v["count"] for v in values} for name, values in page["facets"].items()
+    }
+    assert counts == {
+        "section": {"I": 1},
+        "body": {"ministry-of-internal-affairs": 1, "kbhr": 1},
+        "status": {"in_progress": 1},
+        "overdue": {"yes": 1},
+    }
+    across = get(client, "/api/v1/activities/?overdue=yes")
+    assert [a["url"] for a in across["results"]] == [activity["url"]]
+    assert set(across["facets"]) == {"body", "status", "overdue"}
+    assert set(get(client, "/api/v1/activities/?section=I", status=400)) == {"section"}
+    assert get(client, "/api/v1/plans/priority-measures/activities/?overdue=no")["count"] == 0
+
+
+def test_an_activity_with_its_history(client, plans):
+    found = get(client, "/api/v1/plans/priority-measures/activities/1/")
+    assert found["url"] == f"{SITE}/plans/priority-measures/1/"
+    assert [(h["date"], h["status"], h["assessed_by"]) for h in found["history"]] == [
+        ("2021-03-01", "in_progress", "ministry-of-internal-affairs")
+    ]
+
+
+def test_un_recommendations_by_their_address_as_on_the_site(client, plans):
+    page = get(client, "/api/v1/un-recommendations/")
+    assert {r["paragraph"] for r in page["results"]} == {"139.1", "139.2"}
+    found = get(client, "/api/v1/un-recommendations/A-HRC-41-10-139.1/")
+    assert found["url"] == f"{SITE}/upr/A-HRC-41-10-139.1/"
+    assert found["slug"] == "A-HRC-41-10-139.1"
+    assert (found["mechanism"], found["cycle"], found["document_symbol"], found["response"]) == (
+        "upr", "3", "A/HRC/41/10", "supported",
+    )  # fmt: skip
+    assert found["recommending_state"] == english("Norway")
+    assert found["text"] == english("Ratify the optional protocol")
+    assert found["topics"] == ["prison-reform"]
+    assert found["affected_groups"] == ["persons-deprived-of-liberty"]
+    assert found["sdg_targets"] == ["16.3"]
+    assert found["linked"] is True
+    assert get(client, f"/api/v1/un-recommendations/{plans.outside.pk}/")["slug"] == found["slug"]
+    linked = {f["value"]: f["count"] for f in page["facets"]["linked"]}
+    assert linked == {"yes": 1, "no": 1}  # a link through a draft answers nothing
+
+
+def test_a_treaty_bodys_recommendation_has_no_response(client, plans):
+    factories.outside_recommendation(
+        mechanism="treaty_body", body="Committee against Torture", response="",
+        document_symbol="CAT/C/KAZ/CO/4", paragraph="12",
+    )  # fmt: skip
+    found = get(client, "/api/v1/un-recommendations/CAT-C-KAZ-CO-4-12/")
+    assert found["response"] is None
+    assert found["body"] == english("Committee against Torture")
+
+
+def test_links_with_both_ends_public(client, plans):
+    links = get(client, "/api/v1/links/")["results"]
+    ends = {
+        (link["recommendation"] or {}).get("reference", "")
+        + (link["activity"] or {}).get("url", "")
+        + (link["outside_recommendation"] or {}).get("slug", "")
+        for link in links
+    }
+    assert ends == {
+        f"{SITE}/plans/priority-measures/1/A-HRC-41-10-139.1",
+        f"{plans.adopted.reference}{SITE}/plans/priority-measures/1/",
+    }
+    first = get(client, f"/api/v1/links/{links[0]['id']}/")
+    assert first == links[0]
+    assert first["kind"] == "related"
+
+
+def test_plans_records_that_are_not_public_are_a_404(client, plans):
+    for url in ("/api/v1/plans/draft-plan/", "/api/v1/plans/draft-plan/activities/",
+                "/api/v1/plans/draft-plan/activities/1/", "/api/v1/plans/nope/activities/",
+                "/api/v1/plans/priority-measures/activities/99/",
+                "/api/v1/un-recommendations/A-HRC-41-10-139.99/",
+                f"/api/v1/un-recommendations/{plans.draft_outside.pk}/",
+                "/api/v1/un-recommendations/nope/", "/api/v1/links/999999/"):  # fmt: skip
+        assert "detail" in get(client, url, status=404), url

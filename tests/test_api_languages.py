@@ -2,6 +2,11 @@
 field shown in another language, and gives every language with `?lang=all`."""
 
 import pytest
+from django.utils import translation
+
+from recommendations.models import Status
+
+from .test_visibility import add_plans
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +82,22 @@ def test_an_unknown_language_is_a_400(client, record):
     response = client.get("/api/v1/topics/?lang=fr")
     assert response.status_code == 400
     assert list(response.json()) == ["lang"]
+
+
+def test_plans_records_in_the_language_asked_for_with_fallbacks_marked(client, record):
+    add_plans(record)
+    record.activity.title_ru = "Мониторинг мест содержания под стражей"
+    record.activity.deadline = "2025"
+    record.activity.save()
+    url = f"/api/v1/plans/{record.plan.slug}/activities/"
+    listed = client.get(f"{url}?lang=ru").json()
+    found = listed["results"][0]
+    assert found["title"] == {"text": record.activity.title_ru, "language": "ru", "fallback": False}
+    assert found["deadline"] == {"text": "2025", "language": "en", "fallback": True}
+    with translation.override("ru"):
+        assert [f["label"] for f in listed["facets"]["status"]] == [str(Status.NOT_ASSESSED.label)]
+    every = client.get(f"{url}{record.activity.number}/?lang=all").json()
+    assert every["title"] == {"en": record.activity.title, "ru": record.activity.title_ru, "kk": ""}
+    outside = client.get(f"/api/v1/un-recommendations/{record.outside.slug}/?lang=kk").json()
+    assert outside["text"] == {"text": record.outside.text, "language": "en", "fallback": True}
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="ru").json() == listed

@@ -3,7 +3,11 @@
 
 import pytest
 
-from .test_query_counts import base, grow
+from plans.models import Link
+
+from . import factories
+from .test_query_counts import base
+from .test_query_counts import grow as grow_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +51,56 @@ ENDPOINTS = {
     "organisation": (lambda d: "/api/v1/organisations/ministry/", 2),
     "affected groups": (lambda d: f"/api/v1/affected-groups/{ALL}", 3),
     "affected group": (lambda d: "/api/v1/affected-groups/children/", 2),
+    # count, page (with progress and the plan followed), sections with their progress
+    "plans": (lambda d: f"/api/v1/plans/{ALL}", 4),
+    "plan": (lambda d: "/api/v1/plans/the-plan/", 3),
+    # the plan; the facet counts, one GROUP BY each (section, body, status, overdue), and
+    # the labels of sections and bodies; count, page (with plan and section), bodies (with
+    # organisation), topics, groups
+    "plan activities": (lambda d: f"/api/v1/plans/the-plan/activities/{ALL}", 13),
+    # + the body slugs known (validation)
+    "plan activities filtered": (
+        lambda d: (
+            f"/api/v1/plans/the-plan/activities/{ALL}&overdue=yes&status=in_progress&body=ministry"
+        ),
+        14,
+    ),
+    # across plans: no plan, no section facet
+    "activities": (lambda d: f"/api/v1/activities/{ALL}", 10),
+    # activity (with plan and section), bodies, topics, groups, assessments (with assessor
+    # and source)
+    "activity": (
+        lambda d: f"/api/v1/plans/the-plan/activities/{d['activity'].number}/",
+        6,
+    ),
+    # the facet counts (8, one GROUP BY each) and the labels of states, topics, groups and
+    # SDG goals; count, page, topics, groups, SDG targets
+    "un recommendations": (lambda d: f"/api/v1/un-recommendations/{ALL}", 18),
+    # + the topics and states known (validation)
+    "un recommendations filtered": (
+        lambda d: (
+            f"/api/v1/un-recommendations/{ALL}&topic=torture-prevention&linked=yes&state=Norway"
+        ),
+        20,
+    ),
+    # the UN recommendation, topics, groups, SDG targets
+    "un recommendation": (lambda d: f"/api/v1/un-recommendations/{d['outside'].slug}/", 5),
+    # count, page (with both ends)
+    "links": (lambda d: f"/api/v1/links/{ALL}", 3),
+    "link": (lambda d: f"/api/v1/links/{d['link'].pk}/", 2),
 }
+LISTS = ("meetings", "documents", "plans", "recommendations", "recommendations by reference", "plan activities",
+         "activities", "un recommendations", "links")  # fmt: skip
+
+
+def grow(d: dict, rows: int) -> dict:
+    """The rows of the pages' test (test_query_counts.grow), a link to find, and a plan a
+    row, with a section, following the first."""
+    grow_rows(d, rows)
+    for _ in range(rows):
+        factories.section(plan=factories.action_plan(follows=d["plan"]))
+    d.setdefault("link", Link.objects.first())
+    return d
 
 
 @pytest.mark.parametrize("name", ENDPOINTS)
@@ -60,7 +113,7 @@ def test_query_count_is_pinned_and_does_not_grow_with_rows(client, django_assert
     with django_assert_num_queries(pinned):
         response = client.get(url_for(data))
     assert response.status_code == 200
-    if name in ("meetings", "documents", "recommendations", "recommendations by reference"):
+    if name in LISTS:
         assert len(response.json()["results"]) >= 50  # every row on the one page
 
 

@@ -124,7 +124,11 @@ def assert_worth_comparing(contents: dict[str, Rows]) -> None:
 def populated(record, client) -> None:
     """The record fixture, plus a row in each kind of table it leaves empty: a staff
     account in a group, with permissions, a session, a failed login, an admin log entry.
-    (Its own group: the migrations' Secretariat group may be gone after a browser test.)"""
+    (Its own group: the migrations' Secretariat group may be gone after a browser test.)
+    And a plan with an activity, and a UN recommendation, whose search indexes are tables too."""
+    plan = factories.action_plan(description="Measures for the places of detention.")
+    factories.activity(plan=plan, expected_outcome="A report on every place visited.")
+    factories.outside_recommendation()
     staff = factories.user(username="aigerim", is_staff=True)
     group = Group.objects.create(name="Backup checkers")
     group.permissions.add(Permission.objects.get(codename="change_meeting"))

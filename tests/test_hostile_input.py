@@ -83,7 +83,13 @@ def api_paths(record: factories.Record) -> list[str]:
         f"/api/v1/recommendations/{rec.reference}/", "/api/v1/topics/",
         "/api/v1/topics/torture-prevention/", "/api/v1/organisations/",
         "/api/v1/organisations/kbhr/", "/api/v1/affected-groups/",
-        "/api/v1/affected-groups/women-girls/", "/api/v1/schema/", "/api/v1/docs/",
+        "/api/v1/affected-groups/women-girls/", "/api/v1/plans/",
+        "/api/v1/plans/priority-measures/", "/api/v1/plans/priority-measures/activities/",
+        "/api/v1/plans/priority-measures/activities/1/", "/api/v1/activities/",
+        "/api/v1/un-recommendations/", "/api/v1/un-recommendations/A-HRC-41-10-139.1/",
+        "/api/v1/links/",
+        # Last: not JSON.
+        "/api/v1/schema/", "/api/v1/docs/",
     ]  # fmt: skip
 
 
@@ -144,6 +150,9 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
         "/upr/",
         "/upr/feed/",
         "/upr/export.json",
+        "/api/v1/plans/priority-measures/activities/",
+        "/api/v1/activities/",
+        "/api/v1/un-recommendations/",
     ):
         response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
         assert response.status_code < 500, (path, value)
@@ -156,7 +165,14 @@ def test_hostile_path_segments_are_not_found_not_errors(client, record):
                  "/api/v1/recommendations/%3Cx-probe%3E/", "/api/v1/documents/99999999999999999999/",
                  "/api/v1/meetings/" + "x" * 5000 + "/",
                  "/plans/%3Cx-probe%3E/", "/plans/no-such-plan/1/", "/upr/%00/",
-                 "/upr/99999999999999999999/", "/upr/A-HRC-%3Cx-probe%3E-1/", "/upr/-/"):  # fmt: skip
+                 "/upr/99999999999999999999/", "/upr/A-HRC-%3Cx-probe%3E-1/", "/upr/-/",
+                 "/api/v1/plans/%3Cx-probe%3E/", "/api/v1/plans/%3Cx-probe%3E/activities/",
+                 "/api/v1/plans/priority-measures/activities/%3Cx-probe%3E/",
+                 "/api/v1/plans/priority-measures/activities/%00/",
+                 "/api/v1/un-recommendations/%00/", "/api/v1/un-recommendations/-/",
+                 "/api/v1/un-recommendations/99999999999999999999/",
+                 "/api/v1/un-recommendations/A-HRC-%3Cx-probe%3E-1/",
+                 "/api/v1/links/99999999999999999999/", "/api/v1/links/x/"):  # fmt: skip
         response = client.get(path)
         assert response.status_code in (400, 404), path
         assert PROBE.encode() not in response.content

@@ -3,7 +3,10 @@ is current gets 304 Not Modified without the page being made again: feed readers
 crawlers polling unchanged data cost one query."""
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from django.urls import reverse
+
+from dialogue_platform.core import data_version
 
 from . import factories
 
@@ -102,3 +105,46 @@ def test_a_missing_page_carries_no_validators(client, record):
 
     assert response.status_code == 404
     assert not response.has_header("ETag")
+
+
+@pytest.fixture
+def kept_connection(monkeypatch):
+    """The connection as a request finds it when kept from an earlier one (CONN_MAX_AGE):
+    open, its health check due (CONN_HEALTH_CHECKS), outside any transaction."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.ensure_connection()
+    monkeypatch.setattr(connection, "health_check_enabled", True)
+    connection.health_check_done = False
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append("SELECT 1") or True)
+    return checks
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_data_version_read_is_the_kept_connections_health_check(
+    kept_connection, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        data_version.current()
+    assert kept_connection == []  # no SELECT 1 before it: one round trip for a 304
+    assert connections[DEFAULT_DB_ALIAS].health_check_done
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_connection_that_fails_the_read_is_replaced_and_read_again(
+    kept_connection, monkeypatch
+):
+    real, calls, closed = data_version.read, [], []
+
+    def broken_once() -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real()
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    close = connection.close
+    monkeypatch.setattr(data_version, "read", broken_once)
+    monkeypatch.setattr(connection, "close", lambda: closed.append(1) or close())
+    assert data_version.current() == real()
+    assert (len(calls), closed) == (2, [1])

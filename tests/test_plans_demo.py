@@ -125,7 +125,11 @@ def test_the_sdg_vocabulary_is_whole(loaded):
     assert SdgGoal.objects.count() == 17
     assert SdgTarget.objects.count() == 169
     assert SdgGoal.objects.get(number=16).targets.count() == 12
-    assert SdgTarget.objects.get(number="16.3").text_en.startswith("Promote the rule of law")
+    target = SdgTarget.objects.get(number="16.3")
+    assert target.text_en.startswith("Promote the rule of law")
+    assert target.text_ru.startswith("Содействовать верховенству права")
+    assert not SdgTarget.objects.filter(text_ru__isnull=True).exists()
+    assert not SdgTarget.objects.filter(text_ru="").exists()
     assert not SdgGoal.objects.filter(name_ru="").exists()
     assert not SdgGoal.objects.filter(name_kk="").exists()
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from plans.models import ActivityBody, Link
 
@@ -77,6 +78,10 @@ def grow(d: dict, rows: int) -> dict:
     return d
 
 
+# A search every kind of record answers (the factories' titles and texts).
+EVERY_KIND = "meeting OR item OR document OR recommendation OR plan OR activity"
+
+
 # Each page's pinned count on a cold cache, with the queries named. Every page also runs
 # one query for the data version (the cache key) and one for the demonstration-data notice.
 PAGES = {
@@ -146,6 +151,14 @@ PAGES = {
     ),
     # the UN recommendation, topics, groups, SDG targets and their goals, links
     "upr:detail": (lambda d: d["outside"].get_absolute_url(), 8),
+    # per kind searched (meetings, agenda items, documents, recommendations, action plans,
+    # activities with their plans, UN recommendations): its count and its first results
+    "search": (lambda d: reverse("search") + "?" + urlencode({"q": EVERY_KIND}), 16),
+    # one kind in full: its count and its page
+    "search of activities": (
+        lambda d: reverse("search") + "?" + urlencode({"q": EVERY_KIND, "kind": "activities"}),
+        4,
+    ),
     # count, page, authors, topics (filter choices)
     "documents:list": (lambda d: reverse("documents:list"), 6),
     # document (with meeting and agenda item), authors, topics

@@ -187,9 +187,10 @@ def test_the_admin_pages_of_reporting_open(secretariat_client, reports):
     assert secretariat_client.get(history).status_code == 200
 
 
-# The session, the user, their permissions (own and group's), the rounds of the filter, the
-# queue's count and the full count, and the rows (body and item joined).
-QUEUE_QUERIES = 8
+# The session, the user, the device that passed two-factor, their permissions (own and
+# group's), the rounds of the filter, the queue's count and the full count, and the rows
+# (body and item joined).
+QUEUE_QUERIES = 9
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -208,3 +209,31 @@ def test_the_review_queue_takes_the_same_queries_at_5_and_50_rows(
     with django_assert_num_queries(QUEUE_QUERIES):
         response = secretariat_client.get(url)
     assert len(response.context["cl"].result_list) == rows
+
+
+@pytest.mark.parametrize("object_id", ["abc", "999999", "1 OR 1=1", "%00"])
+def test_a_review_of_no_such_report_is_not_found(secretariat_client, reports, object_id):
+    url = reverse("admin:reporting_report_changelist") + f"{object_id}/review/"
+    response = secretariat_client.post(url, {"decision": "publish", "version": "2"})
+    assert response.status_code in {400, 404}
+
+
+def test_a_review_must_be_posted(secretariat_client, reports):
+    url = reverse("admin:reporting_report_review", args=[reports["older"].pk])
+    assert secretariat_client.get(url).status_code == 405
+
+
+def test_a_report_on_an_activity_is_shown_beside_the_activitys_status(
+    secretariat_client, reports, plan_record
+):
+    report = factories.report(
+        organisation=reports["ministry"],
+        item=plan_record["one"],
+        state=ReportState.SUBMITTED,
+        submitted_at=at(3),
+    )
+    response = secretariat_client.get(reverse("admin:reporting_report_change", args=[report.pk]))
+    assert response.status_code == 200
+    assert response.context["item_status"] == "In progress"
+    assert response.context["last_published"] is None
+    assert "No report on this item has been published yet." in response.content.decode()

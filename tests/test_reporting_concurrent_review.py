@@ -110,3 +110,19 @@ def test_a_publish_and_a_return_at_once_leave_exactly_one_of_them(submitted):
             0,
         )
     assert submitted.version == 3
+
+
+def test_a_withdrawal_racing_a_publication_leaves_exactly_one_of_them(submitted):
+    """The body takes back its submitted report while a reviewer publishes it."""
+    member = factories.membership(organisation=submitted.organisation).user
+    reviewer = factories.secretariat_user()
+    results = race(
+        lambda: services.report_publish(report=submitted, user=reviewer, expected_version=2),
+        lambda: services.report_withdraw(report=submitted, user=member, expected_version=2),
+    )
+    assert sum(isinstance(r, Report) for r in results) == 1, results
+    assert sum(isinstance(r, services.Refused) for r in results) == 1, results
+    submitted.refresh_from_db()
+    published = submitted.state == ReportState.PUBLISHED
+    assert submitted.state in {ReportState.PUBLISHED, ReportState.WITHDRAWN}
+    assert (Assessment.objects.count(), submitted.version) == (int(published), 3)

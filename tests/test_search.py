@@ -90,8 +90,10 @@ def test_search_page_groups_results_by_kind_with_counts_and_highlights(client, r
     response = client.get(reverse("search"), {"q": "detention"})
     assert response.status_code == 200
     counts = {g["kind"].slug: g["count"] for g in response.context["groups"]}
-    # The record's meeting, its first agenda item, two documents and two recommendations.
-    assert counts == {"recommendations": 2, "meetings": 1, "agenda-items": 1, "documents": 2}
+    # The record's meeting, its first agenda item, two documents and two recommendations;
+    # no plan, activity or UN recommendation of the record mentions detention.
+    assert counts == {"recommendations": 2, "meetings": 1, "agenda-items": 1, "documents": 2,
+                      "plans": 0, "activities": 0, "un-recommendations": 0}  # fmt: skip
     assert "<mark>detention</mark>" in response.content.decode()
 
 

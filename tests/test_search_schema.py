@@ -5,6 +5,7 @@ field added to a spec without a migration writing it into the schema fails here)
 import pytest
 
 from meetings.models import AgendaItem, Document, Meeting
+from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation
 
 from . import factories
@@ -19,12 +20,23 @@ def searchable_records() -> list:
         factories.agenda_item(meeting=meeting),
         factories.document(meeting=meeting),
         factories.recommendation(),
+        factories.action_plan(),
+        factories.activity(),
+        factories.outside_recommendation(),
     ]
 
 
 def test_every_searched_column_of_every_searchable_model_finds_its_record():
     records = searchable_records()
-    assert {type(r) for r in records} == {Meeting, AgendaItem, Document, Recommendation}
+    assert {type(r) for r in records} == {
+        Meeting,
+        AgendaItem,
+        Document,
+        Recommendation,
+        ActionPlan,
+        Activity,
+        OutsideRecommendation,
+    }
     for record in records:
         queryset = type(record).objects.all()
         columns = [column for column, _, _ in queryset.search_spec.columns()]

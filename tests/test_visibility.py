@@ -234,6 +234,28 @@ SURFACES: list[tuple[str, Callable[[Record], str], Callable[[Record], str] | Non
     ("API topics", lambda r: "/api/v1/topics/", lambda r: PRISONS),
     ("API organisations", lambda r: "/api/v1/organisations/", lambda r: r.ministry.slug),
     ("API affected groups", lambda r: "/api/v1/affected-groups/", lambda r: r.detainees.slug),
+    ("API plans and their progress", lambda r: "/api/v1/plans/", lambda r: r.plan.slug),
+    ("API plan", lambda r: f"/api/v1/plans/{r.plan.slug}/", lambda r: r.section.title),
+    ("API a plan's activities and facets", lambda r: f"/api/v1/plans/{r.plan.slug}/activities/",
+     lambda r: r.activity.title),
+    ("API a plan's activities of the ministry",
+     lambda r: f"/api/v1/plans/{r.plan.slug}/activities/?body=ministry-of-internal-affairs",
+     lambda r: r.activity.title),
+    ("API activities of every plan and facets", lambda r: "/api/v1/activities/", lambda r: r.activity.title),
+    ("API activities of every plan of the ministry",
+     lambda r: "/api/v1/activities/?body=ministry-of-internal-affairs", lambda r: r.activity.title),
+    ("API activities in every language", lambda r: "/api/v1/activities/?lang=all", lambda r: r.activity.title),
+    ("API activity", lambda r: f"/api/v1/plans/{r.plan.slug}/activities/{r.activity.number}/",
+     lambda r: r.activity.title),
+    ("API UN recommendations and facets", lambda r: "/api/v1/un-recommendations/", lambda r: r.outside.text),
+    ("API UN recommendations answered", lambda r: "/api/v1/un-recommendations/?linked=yes",
+     lambda r: r.outside.text),
+    ("API UN recommendations of the drafts' topic", lambda r: f"/api/v1/un-recommendations/?topic={PRISONS}",
+     lambda r: r.unanswered.text),
+    ("API UN recommendation", lambda r: f"/api/v1/un-recommendations/{r.outside.slug}/", lambda r: r.outside.text),
+    ("API UN recommendation linked only to a draft", lambda r: f"/api/v1/un-recommendations/{r.unanswered.slug}/",
+     lambda r: r.unanswered.text),
+    ("API links", lambda r: "/api/v1/links/", lambda r: r.outside.slug),
     ("a recommendation with its published report", lambda r: r.adopted.get_absolute_url(),
      lambda r: r.published_report.narrative_en),
     ("the published report's public document", lambda r: r.adopted.get_absolute_url(),
@@ -270,6 +292,15 @@ DIRECT = [
     ("draft plan's report", lambda r: reverse("plans:report", args=[r.draft_plan.slug])),
     ("draft plan's feed", lambda r: reverse("plans:feed", args=[r.draft_plan.slug])),
     ("draft plan's export", lambda r: reverse("plans:export_json", args=[r.draft_plan.slug])),
+    ("API draft plan", lambda r: f"/api/v1/plans/{r.draft_plan.slug}/"),
+    ("API draft plan's activities", lambda r: f"/api/v1/plans/{r.draft_plan.slug}/activities/"),
+    ("API draft plan's activity", lambda r: f"/api/v1/plans/{r.draft_plan.slug}/activities/1/"),
+    ("API draft UN recommendation", lambda r: f"/api/v1/un-recommendations/{r.draft_outside.slug}/"),
+    ("API draft UN recommendation by its key", lambda r: f"/api/v1/un-recommendations/{r.draft_outside.pk}/"),
+    ("API link to a draft activity",
+     lambda r: f"/api/v1/links/{Link.objects.get(activity=r.draft_activity, recommendation=r.adopted).pk}/"),
+    ("API link to a draft UN recommendation",
+     lambda r: f"/api/v1/links/{Link.objects.get(outside_recommendation=r.draft_outside, activity=r.activity).pk}/"),
     *[(f"{state} report's document", lambda r, state=state: document_url(r.reports[state]))
       for state in ("draft", "submitted", "returned", "withdrawn")],
     ("a published report's internal document", lambda r: document_url(r.internal_report)),
@@ -331,6 +362,19 @@ def test_the_api_counts_no_draft(client, drafts):
     assert counts["status"]["implemented"] == 1
     assert client.get("/api/v1/meetings/").json()["count"] == 2
     assert client.get("/api/v1/documents/").json()["count"] == 3
+    assert client.get("/api/v1/plans/").json()["count"] == 1
+    plan = client.get(f"/api/v1/plans/{drafts.plan.slug}/").json()
+    assert plan["progress"]["activities"] == 1
+    for url in (f"/api/v1/plans/{drafts.plan.slug}/activities/", "/api/v1/activities/"):
+        activities = client.get(url).json()
+        assert activities["count"] == 1
+        bodies = {v["value"]: v["count"] for v in activities["facets"]["body"]}
+        assert bodies == {"ministry-of-internal-affairs": 1}  # not the draft's second
+    outside = client.get("/api/v1/un-recommendations/").json()
+    assert outside["count"] == 2
+    assert {v["value"]: v["count"] for v in outside["facets"]["linked"]} == {"yes": 1, "no": 1}
+    assert {v["value"] for v in outside["facets"]["state"]} == {"Norway"}  # not Atlantis
+    assert client.get("/api/v1/links/").json()["count"] == 2
 
 
 def test_a_draft_meeting_cannot_be_chosen_as_an_api_filter(client, drafts):

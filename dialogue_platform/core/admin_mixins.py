@@ -1,5 +1,7 @@
 """Back-office parts every app's admin builds on: search across languages, the audit
-history page with its restore permission, and the publish actions."""
+history page with its restore permission, the publish actions, and the CSV import page."""
+
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -7,11 +9,17 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.db.models import QuerySet
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from .csv_import import ImportResult
 from .publishing import set_published
 
 
@@ -85,3 +93,69 @@ class PublishActionsMixin:
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# Problems listed on an import page at most: a wholly wrong file would otherwise list one
+# per row.
+MAX_PROBLEMS_SHOWN = 1000
+
+
+class CsvImportAdminMixin:
+    """An "Import CSV" page (admin:<app>_<model>_import) that checks an uploaded file whole
+    (dialogue_platform/core/csv_import.py): every problem listed and nothing written, or
+    all of it imported. Importing creates and changes records, so it takes both
+    permissions; a staff member who may only view is refused."""
+
+    import_form: type[Form]  # with a `file` field
+    import_template: str  # extends admin/csv_import.html
+    import_title: str | Promise
+    import_columns: Sequence[str]
+
+    # Adds the "Import CSV" link beside "Add".
+    change_list_template = "admin/csv_import_change_list.html"
+
+    def import_csv(self, request: HttpRequest, cleaned_data: dict) -> ImportResult:
+        raise NotImplementedError
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        extra = {"can_import_csv": self.has_import_permission(request), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
+    def get_urls(self) -> list[URLPattern]:
+        # Before the default URLs, whose "<path:object_id>/" would otherwise match "import/".
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import"
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name=name),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a CSV file: every problem listed and nothing written, or all of it imported."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.import_form(request.POST or None, request.FILES or None)
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            result = self.import_csv(request, form.cleaned_data)
+            if not result.problems:
+                self.message_user(
+                    request,
+                    _("Import done: %(summary)s") % {"summary": result.summary},
+                    messages.SUCCESS,
+                )
+                return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            problems = result.problems
+        context = {
+            **self.admin_site.each_context(request),
+            "title": self.import_title,
+            "opts": self.opts,
+            "form": form,
+            "columns": self.import_columns,
+            "problems": problems[:MAX_PROBLEMS_SHOWN],
+            "problem_count": len(problems),
+            "problems_not_shown": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+        }
+        return TemplateResponse(request, self.import_template, context)

@@ -24,7 +24,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.utils import timezone
 
-CREATED, CHANGED = "+", "~"  # django-simple-history's history_type values
+CREATED, CHANGED, DELETED = "+", "~", "-"  # django-simple-history's history_type values
 
 
 def record_versions(

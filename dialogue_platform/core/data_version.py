@@ -14,9 +14,11 @@ and the system check in checks.py reports a table that lacks one."""
 
 from __future__ import annotations
 
+import contextlib
+
 from django.apps import AppConfig, apps
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.http import HttpRequest
@@ -78,7 +80,31 @@ def for_request(request: HttpRequest) -> int:
 
 
 def current() -> int:
-    """The data version now (one primary-key lookup)."""
+    """The data version now (one primary-key lookup).
+
+    It is the first query of every public request, so on a connection kept from an earlier
+    request (CONN_MAX_AGE) it is also the connection's health check (CONN_HEALTH_CHECKS),
+    which Django would otherwise make with a `SELECT 1` of its own: a second round trip
+    before every page and every 304. A connection that fails this read is closed and the
+    read made once more on a new one, as a failed check would have had it."""
+    if (
+        connection.connection is None
+        or not connection.health_check_enabled
+        or connection.health_check_done
+        or connection.in_atomic_block
+    ):
+        return read()
+    connection.health_check_done = True  # this read is the check
+    try:
+        return read()
+    except DatabaseError:
+        # A broken connection may fail to close; it is dropped all the same.
+        with contextlib.suppress(DatabaseError):
+            connection.close()
+        return read()
+
+
+def read() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT version FROM {VERSION_TABLE} WHERE id = 1")
         row = cursor.fetchone()

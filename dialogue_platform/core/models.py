@@ -3,6 +3,7 @@ models build on: timestamps, vocabulary constraints, searchable and publishable 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -12,7 +13,19 @@ from .search import SearchSpec, search
 
 
 class User(AbstractUser):
-    """A back-office account (secretariat staff and administrators)."""
+    """An account: secretariat staff and administrators, who work in the admin, and the focal
+    points and evaluators of organisations, who work in the workspace. No one signs up: the
+    secretariat invites each one."""
+
+    # The language of the e-mails the account receives (invitation, password reset,
+    # reminders), which are sent outside any request and so outside any page's language.
+    language = models.CharField(
+        verbose_name=_("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails sent to this account."),
+    )
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]

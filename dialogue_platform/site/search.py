@@ -1,4 +1,5 @@
-"""/search/: one search over meetings, agenda items, documents and recommendations."""
+"""/search/: one search over meetings, agenda items, documents, recommendations, action
+plans, plan activities and UN (outside) recommendations."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.core.search import MAX_QUERY_LENGTH, snippet
 from meetings.models import AgendaItem, Document, Meeting
+from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation
 
 PER_KIND = 5  # results shown per kind on the overview; "see all" lists the rest
@@ -52,8 +54,9 @@ class Kind:
 
 
 def illustrative_hit(hit: Hit, record: object) -> Hit:
-    """The hit, marked if its record is illustrative (every kind searched carries the flag)."""
-    hit.is_illustrative = record.is_illustrative
+    """The hit, marked if its record is illustrative (an action plan is always a real one,
+    and has no flag: only its sections and activities may be made up)."""
+    hit.is_illustrative = getattr(record, "is_illustrative", False)
     return hit
 
 
@@ -79,6 +82,26 @@ def recommendation_hit(rec: Recommendation, query: str) -> Hit:
                f"{rec.year} · {rec.get_status_display()}")  # fmt: skip
 
 
+def plan_hit(plan: ActionPlan, query: str) -> Hit:
+    adopted = f"{plan.adopted_on:%Y-%m-%d}" if plan.adopted_on else ""
+    return Hit(plan.title, plan.get_absolute_url(), snippet(plan.description or plan.title, query),
+               " · ".join(filter(None, [adopted, plan.legal_act_number])))  # fmt: skip
+
+
+def activity_hit(activity: Activity, query: str) -> Hit:
+    text = " ".join(t for t in (activity.title, activity.expected_outcome) if t)
+    return Hit(f"{activity.number}. {activity.title}", activity.get_absolute_url(),
+               snippet(text, query),
+               " · ".join(filter(None, [activity.plan.title, activity.deadline])))  # fmt: skip
+
+
+def outside_hit(outside: OutsideRecommendation, query: str) -> Hit:
+    meta = [outside.get_mechanism_display(), outside.recommending_state or outside.body,
+            outside.get_response_display()]  # fmt: skip
+    return Hit(str(outside), outside.get_absolute_url(), snippet(outside.text, query),
+               " · ".join(str(m) for m in meta if m))  # fmt: skip
+
+
 KINDS = [
     Kind("recommendations", _("Recommendations"), lambda: Recommendation.objects.published(),
          recommendation_hit),
@@ -86,4 +109,10 @@ KINDS = [
     Kind("agenda-items", _("Agenda items"),
          lambda: AgendaItem.objects.published().select_related("meeting"), agenda_item_hit),
     Kind("documents", _("Documents"), lambda: Document.objects.published(), document_hit),
+    # Drafts never: a plan's activities are public with their plan.
+    Kind("plans", _("Action plans"), lambda: ActionPlan.objects.published(), plan_hit),
+    Kind("activities", _("Activities"),
+         lambda: Activity.objects.published().select_related("plan"), activity_hit),
+    Kind("un-recommendations", _("UN recommendations"),
+         lambda: OutsideRecommendation.objects.published(), outside_hit),
 ]  # fmt: skip

@@ -7,7 +7,7 @@
   in step with the model's table by triggers.
 
 The migrations write that schema out as SQL, for the spec each model had then
-(meetings and recommendations 0002): a change to a model's SearchSpec needs a migration
+(meetings and recommendations 0002, plans 0004): a change to a model's SearchSpec needs a migration
 that rewrites its column and FTS5 table."""
 
 from __future__ import annotations
