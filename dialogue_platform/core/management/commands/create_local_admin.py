@@ -20,6 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Created the local administrator for /admin/: "
-                f"username 'admin', password '{password}' (shown only this once)."
+                f"username 'admin', password '{password}' (shown only this once). "
+                "Staff set up two-factor at their first sign-in: keep an authenticator "
+                "app at hand."
             )
         )
