@@ -93,7 +93,13 @@ def action_plan(**overrides) -> ActionPlan:
 def section(*, plan: ActionPlan, **overrides) -> Section:
     n = next(_serial)
     return Section.objects.create(
-        **{"plan": plan, "number": f"S{n}", "title": f"Section {n}", "order": n, **overrides}
+        **{
+            "plan": plan,
+            "number": f"S{n}",
+            "title": f"Section {n}",
+            "order": plan.sections.count() + 1,  # the next, as the admin's inline would
+            **overrides,
+        }
     )
 
 

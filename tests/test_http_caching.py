@@ -120,7 +120,7 @@ def kept_connection(monkeypatch):
     return checks
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # others need the rows back
 def test_the_data_version_read_is_the_kept_connections_health_check(
     kept_connection, django_assert_num_queries
 ):
@@ -130,7 +130,7 @@ def test_the_data_version_read_is_the_kept_connections_health_check(
     assert connections[DEFAULT_DB_ALIAS].health_check_done
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # others need the rows back
 def test_a_kept_connection_that_fails_the_read_is_replaced_and_read_again(
     kept_connection, monkeypatch
 ):
