@@ -57,8 +57,13 @@ CREATE_STAFF = (
     "from django.contrib.auth.models import Group; "
     "user = get_user_model().objects.create_user(os.environ['STAFF_USERNAME'], "
     "password=os.environ['STAFF_PASSWORD'], is_staff=True); "
-    "user.groups.add(Group.objects.get(name='Secretariat'))"
+    "user.groups.add(Group.objects.get(name='Secretariat')); "
+    # Staff pass two-factor before the admin: recovery codes, one per sign-in.
+    "from django_otp.plugins.otp_static.models import StaticDevice; "
+    "device = StaticDevice.objects.create(user=user, name='recovery codes'); "
+    "[device.token_set.create(token=code) for code in os.environ['STAFF_CODES'].split(',')]"
 )
+STAFF_CODE_COUNT = 50  # more than the failover test's sign-ins
 
 
 @dataclass
@@ -75,6 +80,9 @@ class Cluster:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(50))
     s3_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     staff_password: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    staff_codes: list[str] = field(
+        default_factory=lambda: [secrets.token_hex(5) for _ in range(STAFF_CODE_COUNT)]
+    )
     # Process name -> its start time (clock ticks after boot, from /proc): a pid file whose
     # process has ended and whose number was reused names another process, never stopped.
     started: dict[str, int] = field(default_factory=dict)
@@ -304,6 +312,7 @@ def prepare_database(cluster: Cluster) -> None:
         CREATE_STAFF,
         STAFF_USERNAME=STAFF_USERNAME,
         STAFF_PASSWORD=cluster.staff_password,
+        STAFF_CODES=",".join(cluster.staff_codes),
     )
 
 
@@ -444,7 +453,8 @@ def main() -> None:
         f"{cluster.database}, Redis on port {cluster.redis_port}, S3 (moto) at "
         f"{cluster.s3_endpoint}, bucket {BUCKET}.\n"
         f"Admin: {cluster.url}/admin/ as {STAFF_USERNAME!r}, password "
-        f"{cluster.staff_password!r}.\n"
+        f"{cluster.staff_password!r}, two-factor recovery code "
+        f"{cluster.staff_codes[-1]!r} (the others are in cluster.json).\n"
         f"Logs in {cluster.run_dir.relative_to(ROOT)}/; stop it with make cluster-stop."
     )
 

@@ -55,7 +55,8 @@ def meeting(**overrides) -> Meeting:
 def agenda_item(*, meeting: Meeting, **overrides) -> AgendaItem:
     n = next(_serial)
     return AgendaItem.objects.create(
-        meeting=meeting, **{"order": n, "title": f"Item {n}", **overrides}
+        meeting=meeting,
+        **{"order": meeting.agenda_items.count() + 1, "title": f"Item {n}", **overrides},
     )
 
 
