@@ -23,7 +23,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from dialogue_platform.core.admin_mixins import AuditHistoryAdmin, in_every_language
 
-from . import services
+from . import rules, services
 from .models import Membership, Obligation, Report, ReportingRound, Standing
 
 QUEUE = "queue"  # the changelist's query parameter of the review queue
@@ -109,7 +109,7 @@ class ReportAdmin(AuditHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # Only what the reviewer may view (the same rule as the workspace's).
-        return super().get_queryset(request).visible_to(request.user)
+        return rules.visible_reports(super().get_queryset(request), request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the bodies write reports, in their workspace

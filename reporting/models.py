@@ -287,12 +287,6 @@ class ReportQuerySet(models.QuerySet):
             return self.filter(recommendation=item)
         return self.filter(activity=item)
 
-    def visible_to(self, user) -> ReportQuerySet:
-        """The reports `user` may view: the same rule as `reporting.view_report`."""
-        from .rules import visible_reports  # the rules build on these models
-
-        return visible_reports(self, user)
-
     def review_queue(self) -> ReportQuerySet:
         """Submitted reports, the longest waiting first."""
         return self.filter(state=ReportState.SUBMITTED).order_by("submitted_at", "pk")
