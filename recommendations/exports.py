@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from django.db.models import F, Lookup, OuterRef, QuerySet, Subquery
+from django.db.models import F, Lookup, QuerySet, Subquery
 from django.urls import reverse
 
 from dialogue_platform.core import open_data
@@ -80,19 +80,17 @@ CHUNK_SIZE = 2000  # rows read (with their topics, groups and bodies) per round 
 
 def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tuple]:
     """The export's rows, in COLUMNS order, for the recommendations `ids` in that order:
-    read a chunk of ids at a time as plain values, with each chunk's topics, groups and
-    bodies read from the many-to-many tables in one query apiece (no model instances, no
+    read a chunk of ids at a time as plain values, with each chunk's topics, groups,
+    bodies and history entries read in one query apiece (no model instances, no
     sorting in the database: this is what lets 10,000 rows stream in well under a second
     in constant memory)."""
-    latest = latest_entries(Assessment.objects.filter(recommendation=OuterRef("pk")))
     # The text in the reader's language, or its fallbacks, picked (first_translation) from
     # the raw columns (rewrite(False)): modeltranslation's own fallback costs more than the
     # rest.
     languages = content_languages()
-    values = Recommendation.objects.rewrite(False).annotate(**latest)
-    values = values.values_list(
+    values = Recommendation.objects.rewrite(False).values_list(
         "pk", "reference", "year", "status", "meeting__slug", "meeting__is_published",
-        *latest, *(f"text_{code}" for code in languages),
+        *(f"text_{code}" for code in languages),
     )  # fmt: skip
     vocabularies = {
         "topics": dict(Topic.objects.values_list("pk", "slug")),
@@ -107,13 +105,13 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
         topics, groups, bodies = (
             _linked(name, chunk, slugs) for name, slugs in vocabularies.items()
         )
+        histories = _histories(chunk, vocabularies["responsible_bodies"])
         for pk in chunk:
             if pk not in found:  # deleted since the ids were read
                 continue
-            _, reference, year, status, meeting, meeting_public, *rest = found[pk]
-            history, texts = rest[: len(latest)], rest[len(latest) :]
+            _, reference, year, status, meeting, meeting_public, *texts = found[pk]
             text = first_translation(dict(zip(languages, texts, strict=True)), languages)
-            last, *sources = history_cells(history)
+            last, *sources = histories.get(pk, NO_HISTORY)
             yield (
                 reference,
                 year,
@@ -145,6 +143,31 @@ def latest_entries(history: QuerySet) -> dict[str, Subquery]:
         name: Subquery(entries.values(field)[:1])
         for name, (entries, field) in zip(HISTORY_COLUMNS, fields, strict=True)
     }
+
+
+NO_HISTORY = [""] * len(HISTORY_COLUMNS)
+
+
+def _histories(ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
+    """{recommendation id: its HISTORY_COLUMNS' cells} for a chunk of ids, from one read of
+    their entries, newest first: what latest_entries() annotates, without six correlated
+    subqueries per row (a quarter of the export's time)."""
+    entries = (
+        Assessment.objects.filter(AnyOf(F("recommendation_id"), ids))
+        .order_by("recommendation_id", "-date", "-pk")
+        .values_list("recommendation_id", "date", "origin", "status", "assessed_by_id")
+    )
+    account: dict[int, tuple] = {}
+    evaluation: dict[int, tuple] = {}
+    for rec_id, date, origin, status, body in entries:
+        latest = evaluation if origin == AssessmentOrigin.EVALUATION else account
+        latest.setdefault(rec_id, (date, origin, status, slugs.get(body, "")))
+    cells = {}
+    for rec_id in account.keys() | evaluation.keys():
+        a_date, a_origin, _, a_body = account.get(rec_id, (None, "", "", ""))
+        e_date, _, e_status, e_body = evaluation.get(rec_id, (None, "", "", ""))
+        cells[rec_id] = history_cells([a_date, a_origin, a_body, e_date, e_status, e_body])
+    return cells
 
 
 def history_cells(values: Sequence) -> list[str]:

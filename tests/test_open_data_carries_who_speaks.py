@@ -8,9 +8,10 @@ import io
 import json
 
 import pytest
+from django.db.models import OuterRef
 from django.urls import reverse
 
-from recommendations.exports import COLUMNS
+from recommendations.exports import COLUMNS, HISTORY_COLUMNS, history_cells, latest_entries
 from recommendations.importer import import_recommendations
 from recommendations.models import Assessment, AssessmentOrigin, Recommendation, Status
 
@@ -146,3 +147,40 @@ def test_an_activity_export_carries_the_same_history_columns(client):
         "last_evaluated_by": "charter",
     }
     assert row["status"] == "in_progress"
+
+
+def test_every_row_follows_the_rule_the_page_and_the_activity_export_use(client):
+    """The export reads each chunk's entries in one query and picks the latest in Python;
+    over histories that test the rule (same-day entries, evaluations only, an evaluation
+    newer than the claim, none at all) it gives what latest_entries() annotates."""
+    ministry = factories.organisation(slug="ministry-of-justice")
+    ngo = factories.organisation(slug="kibhr", kind="ngo")
+    claim, evaluation = AssessmentOrigin.GOVERNMENT_REPORT, AssessmentOrigin.EVALUATION
+    day = datetime.date(2022, 5, 1)
+    histories = [
+        [],
+        [(day, Status.IN_PROGRESS, None, AssessmentOrigin.SECRETARIAT)],
+        [(day, Status.IN_PROGRESS, ministry, claim), (day, Status.IMPLEMENTED, None, claim)],
+        [(day, Status.NOT_IMPLEMENTED, ngo, evaluation)],
+        [
+            (day, Status.IMPLEMENTED, ministry, claim),
+            (day.replace(month=9), Status.NOT_IMPLEMENTED, ngo, evaluation),
+            (day.replace(month=2), Status.IN_PROGRESS, ngo, evaluation),
+        ],
+    ]
+    for number, history in enumerate(histories):
+        rec = factories.recommendation(reference=f"CAB-2022-{number:03d}", year=2022)
+        for date, status, body, origin in history:
+            rec.record_assessment(date=date, status=status, assessed_by=body, origin=origin)
+
+    rule = Recommendation.objects.annotate(
+        **latest_entries(Assessment.objects.filter(recommendation=OuterRef("pk")))
+    )
+    expected = {
+        rec.reference: history_cells([getattr(rec, name) for name in HISTORY_COLUMNS])
+        for rec in rule
+    }
+    rows = json.loads(exported(client, "json"))
+    assert {row["reference"]: [row[name] for name in HISTORY_COLUMNS] for row in rows} == expected
+    assert expected["CAB-2022-002"][:3] == ["2022-05-01", "government_report", ""]
+    assert expected["CAB-2022-004"][3:] == ["2022-09-01", "not_implemented", "kibhr"]
