@@ -16,12 +16,13 @@ ROWS_PER_WRITE = 500  # rows sent to the client at once: one socket write, not o
 LIST_SEPARATOR = "; "  # between the values of a list in a CSV cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 TEXT_MARK = "'"
+MARKED_STARTS = frozenset((*FORMULA_STARTS, TEXT_MARK))  # each one character
 
 
 def neutralised(cell: str) -> str:
     """The cell as the CSV holds it: a spreadsheet shows it as text, never runs it. A cell
     that begins with the mark itself is marked too, so that restored() is its exact inverse."""
-    return TEXT_MARK + cell if cell.startswith((*FORMULA_STARTS, TEXT_MARK)) else cell
+    return TEXT_MARK + cell if cell[:1] in MARKED_STARTS else cell
 
 
 def restored(cell: str) -> str:
@@ -38,6 +39,16 @@ def cell(value: object) -> str:
     return str(value)
 
 
+def cells(record: Sequence) -> list[str]:
+    """A record as the CSV's cells: neutralised(cell(value)) for each value, written out
+    here because it runs for every cell of every export (a sixth of an export's time)."""
+    found = []
+    for value in record:
+        text = value if type(value) is str else cell(value)
+        found.append(TEXT_MARK + text if text[:1] in MARKED_STARTS else text)
+    return found
+
+
 def csv_lines(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[str]:
     """The header and the records as CSV text, a batch of rows at a time."""
     buffer = io.StringIO()
@@ -45,7 +56,7 @@ def csv_lines(columns: Sequence[str], records: Iterable[Sequence]) -> Iterator[s
     buffer.write("\ufeff")
     writer.writerow(columns)
     for batch in batched(records, ROWS_PER_WRITE):
-        writer.writerows([neutralised(cell(value)) for value in record] for record in batch)
+        writer.writerows(map(cells, batch))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
