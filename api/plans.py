@@ -1,6 +1,7 @@
 """The API of the `plans` app: action plans (with their sections and progress), their
 activities (with their implementing bodies and history), the UN recommendations to
-Kazakhstan, and the links between these and the Dialogue Platform's recommendations.
+Kazakhstan (the links between these and the Dialogue Platform's recommendations are in
+links.py).
 Overdue flags and counts are as of today, so these answers vary by the day (clock.py)."""
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from dialogue_platform.core.site_url import absolute_url
 from plans import clock
 from plans.filters import (
     ActivityFilter,
@@ -30,7 +30,6 @@ from plans.models import (
     ActivityAssessment,
     ActivityBody,
     BodyRole,
-    Link,
     OutsideRecommendation,
     Response,
     SdgGoal,
@@ -40,6 +39,7 @@ from plans.models import (
 from recommendations.models import Status
 
 from .languages import TranslatedField
+from .links import PublicLinksField
 from .meetings import OptionalUrlField, PageUrlField, slugs
 from .pagination import FacetedPagination
 from .recommendations import AssessmentSerializer
@@ -175,9 +175,10 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 class ActivityDetailSerializer(ActivitySerializer):
     history = ActivityAssessmentSerializer(source="timeline", many=True, read_only=True)
+    links = PublicLinksField()
 
     class Meta(ActivitySerializer.Meta):
-        fields = [*ActivitySerializer.Meta.fields, "history"]
+        fields = [*ActivitySerializer.Meta.fields, "history", "links"]
 
 
 def listed_activities(activities: QuerySet) -> QuerySet:
@@ -284,6 +285,13 @@ class OutsideRecommendationSerializer(serializers.ModelSerializer):
                   "affected_groups", "sdg_targets", "source_url", "linked"]  # fmt: skip
 
 
+class OutsideRecommendationDetailSerializer(OutsideRecommendationSerializer):
+    links = PublicLinksField()
+
+    class Meta(OutsideRecommendationSerializer.Meta):
+        fields = [*OutsideRecommendationSerializer.Meta.fields, "links"]
+
+
 OUTSIDE_SLUG = OpenApiParameter(
     "slug",
     OpenApiTypes.STR,
@@ -298,7 +306,8 @@ class OutsideRecommendationViewSet(FacetedViewSet):
     newest first; the filters and facet counts of the /upr/ page."""
 
     queryset = OutsideRecommendation.objects.published()
-    serializer_class = OutsideRecommendationSerializer
+    serializer_class = OutsideRecommendationDetailSerializer
+    list_serializer_class = OutsideRecommendationSerializer
     filterset_class = OutsideRecommendationFilter
     pagination_class = FacetedPagination.of(
         "mechanism", "cycle", "response", "state", "topic", "group", "sdg", "linked"
@@ -315,62 +324,6 @@ class OutsideRecommendationViewSet(FacetedViewSet):
         # As the page finds it: by its slug (or its primary key).
         found = self.listed(self.get_queryset())
         return get_object_or_404(found, OutsideRecommendation.lookup(self.kwargs["slug"]))
-
-
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"reference": {"type": "string"},
-     "url": {"type": "string", "format": "uri"}}, "required": ["reference", "url"]}
-)  # fmt: skip
-class RecommendationEnd(serializers.Field):
-    def to_representation(self, record) -> dict:
-        return {"reference": record.reference, "url": absolute_url(record.get_absolute_url())}
-
-
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"plan": {"type": "string"},
-     "number": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
-     "required": ["plan", "number", "url"]}
-)  # fmt: skip
-class ActivityEnd(serializers.Field):
-    def to_representation(self, record) -> dict:
-        return {
-            "plan": record.plan.slug,
-            "number": record.number,
-            "url": absolute_url(record.get_absolute_url()),
-        }
-
-
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"slug": {"type": "string"},
-     "url": {"type": "string", "format": "uri"}}, "required": ["slug", "url"]}
-)  # fmt: skip
-class OutsideRecommendationEnd(serializers.Field):
-    def to_representation(self, record) -> dict:
-        return {"slug": record.slug, "url": absolute_url(record.get_absolute_url())}
-
-
-class LinkSerializer(serializers.ModelSerializer):
-    """Exactly two of the three ends are given; the third is null."""
-
-    recommendation = RecommendationEnd(read_only=True, allow_null=True)
-    activity = ActivityEnd(read_only=True, allow_null=True)
-    outside_recommendation = OutsideRecommendationEnd(read_only=True, allow_null=True)
-
-    class Meta:
-        model = Link
-        fields = ["id", "kind", "recommendation", "activity", "outside_recommendation"]
-
-
-class LinkViewSet(ReadOnlyViewSet):
-    """The published links between recommendations, plan activities and UN recommendations
-    (both ends public), as the records' pages show them."""
-
-    queryset = Link.objects.published().select_related(
-        "recommendation", "activity__plan", "outside_recommendation"
-    )
-    serializer_class = LinkSerializer
-    lookup_field = "pk"
-    lookup_value_regex = r"[0-9]{1,18}"
 
 
 class SdgTargetSerializer(serializers.ModelSerializer):

@@ -16,6 +16,7 @@ from recommendations.models import AffectedGroup, Assessment, Recommendation
 
 from .caching import cached_answer
 from .languages import TranslatedField
+from .links import PublicLinksField
 from .meetings import PageUrlField, slugs
 from .pagination import FacetedPagination
 from .recommendation_results import recommendation_results
@@ -90,9 +91,10 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
 class RecommendationDetailSerializer(RecommendationSerializer):
     history = AssessmentSerializer(source="timeline", many=True, read_only=True)
+    links = PublicLinksField()
 
     class Meta(RecommendationSerializer.Meta):
-        fields = [*RecommendationSerializer.Meta.fields, "history"]
+        fields = [*RecommendationSerializer.Meta.fields, "history", "links"]
 
 
 def listed(recommendations: QuerySet) -> QuerySet:

@@ -6,7 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from dialogue_platform.core.http_caching import public_response
 
-from . import meetings, plans, recommendations
+from . import links, meetings, plans, recommendations
 from .docs import docs_view
 
 app_name = "api"
@@ -28,7 +28,7 @@ router.register(
 router.register(
     "un-recommendations", plans.OutsideRecommendationViewSet, basename="un-recommendation"
 )
-router.register("links", plans.LinkViewSet, basename="link")
+router.register("links", links.LinkViewSet, basename="link")
 router.register("sdg-goals", plans.SdgGoalViewSet, basename="sdg-goal")
 
 urlpatterns = [

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +16,13 @@ from dialogue_platform.core.facets import Facet
 from dialogue_platform.core.languages import translated
 from meetings.models import Organisation, Topic
 from recommendations.filters import MAX_CHOICES
-from recommendations.models import AffectedGroup, Status
+from recommendations.models import AffectedGroup, Recommendation, Status
 
 from .models import (
     SETTLED,
+    ActionPlan,
     Link,
+    LinkKind,
     Mechanism,
     OutsideRecommendation,
     Response,
@@ -234,3 +237,51 @@ class OutsideRecommendationFilter(django_filters.FilterSet):
                 key=lambda flag: "yes" if flag else "no",
             ),
         ]
+
+
+class PublishedOutsideRecommendationField(forms.ModelChoiceField):
+    """A published UN recommendation by its slug (or primary key), as its address names it;
+    anything else is an invalid choice."""
+
+    def to_python(self, value: str) -> OutsideRecommendation | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return self.queryset.get(OutsideRecommendation.lookup(value))
+        except (ValueError, OutsideRecommendation.DoesNotExist):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class PublishedOutsideRecommendationFilter(django_filters.ModelChoiceFilter):
+    field_class = PublishedOutsideRecommendationField
+
+
+class LinkFilter(django_filters.FilterSet):
+    """The API's /links/ (no page lists links: each record's page shows its own): those
+    touching a published recommendation (by reference), a published plan's activities (by
+    the plan's slug) or a published UN recommendation (by slug), and of a kind. A record
+    that is not public is an invalid choice, as one that does not exist."""
+
+    recommendation = django_filters.ModelChoiceFilter(
+        queryset=Recommendation.objects.published(),
+        to_field_name="reference",
+        label=_("recommendation"),
+    )
+    plan = django_filters.ModelChoiceFilter(
+        field_name="activity__plan",
+        queryset=ActionPlan.objects.published(),
+        to_field_name="slug",
+        label=_("action plan"),
+    )
+    un_recommendation = PublishedOutsideRecommendationFilter(
+        field_name="outside_recommendation",
+        queryset=OutsideRecommendation.objects.published(),
+        label=_("outside recommendation"),
+    )
+    kind = django_filters.ChoiceFilter(choices=LinkKind.choices, label=_("kind of link"))
+
+    class Meta:
+        model = Link
+        fields = ["recommendation", "plan", "un_recommendation", "kind"]

@@ -309,6 +309,64 @@ def test_links_with_both_ends_public(client, plans):
     assert first["kind"] == "related"
 
 
+def ends(links: list[dict]) -> set[str]:
+    """Each link as its two public ends, for comparing."""
+    return {
+        " ".join(
+            end.get("reference") or end.get("slug") or f"{end['plan']}/{end['number']}"
+            for end in (link["recommendation"], link["activity"], link["outside_recommendation"])
+            if end
+        )
+        for link in links
+    }
+
+
+def test_links_touching_one_record_or_of_one_kind(client, plans):
+    adopted, activity, outside = plans.adopted.reference, "priority-measures/1", "A-HRC-41-10-139.1"
+
+    def linked(query: str) -> set[str]:
+        return ends(get(client, f"/api/v1/links/?{query}")["results"])
+
+    assert linked("plan=priority-measures") == {f"{activity} {outside}", f"{adopted} {activity}"}
+    assert linked(f"recommendation={adopted}") == {f"{adopted} {activity}"}
+    assert linked(f"un_recommendation={outside}") == {f"{activity} {outside}"}
+    assert linked(f"un_recommendation={plans.outside.pk}") == {f"{activity} {outside}"}
+    assert linked("kind=related&plan=priority-measures") == linked("plan=priority-measures")
+    assert linked("kind=implements") == set()
+
+
+def test_a_link_filter_naming_a_draft_or_nothing_is_a_400(client, plans):
+    problems = get(
+        client,
+        f"/api/v1/links/?plan=draft-plan&recommendation={plans.draft_recommendation.reference}"
+        "&un_recommendation=A-HRC-41-10-139.99&kind=cousin",
+        status=400,
+    )
+    assert set(problems) == {"plan", "recommendation", "un_recommendation", "kind"}
+    for query in ("plan=nope", "recommendation=NOPE-1", "un_recommendation=nope", "link=1"):
+        assert list(get(client, f"/api/v1/links/?{query}", status=400)) == [query.split("=")[0]]
+
+
+def test_each_record_embeds_its_public_links_as_links_gives_them(client, plans):
+    all_links = {link["id"]: link for link in get(client, "/api/v1/links/")["results"]}
+    details = {
+        "activity": "/api/v1/plans/priority-measures/activities/1/",
+        "recommendation": f"/api/v1/recommendations/{plans.adopted.reference}/",
+        "UN recommendation": "/api/v1/un-recommendations/A-HRC-41-10-139.1/",
+    }
+    expected = {  # through a draft plan or a draft UN recommendation: none
+        "activity": {"priority-measures/1 A-HRC-41-10-139.1",
+                     f"{plans.adopted.reference} priority-measures/1"},
+        "recommendation": {f"{plans.adopted.reference} priority-measures/1"},
+        "UN recommendation": {"priority-measures/1 A-HRC-41-10-139.1"},
+    }  # fmt: skip
+    for name, url in details.items():
+        links = get(client, url)["links"]
+        assert ends(links) == expected[name], name
+        assert all(all_links[link["id"]] == link for link in links), name
+    assert "links" not in get(client, "/api/v1/un-recommendations/")["results"][0]
+
+
 def test_plans_records_that_are_not_public_are_a_404(client, plans):
     for url in ("/api/v1/plans/draft-plan/", "/api/v1/plans/draft-plan/activities/",
                 "/api/v1/plans/draft-plan/activities/1/", "/api/v1/plans/nope/activities/",

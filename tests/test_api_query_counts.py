@@ -42,8 +42,8 @@ ENDPOINTS = {
     # sorted by reference: the same, the page read in SQL
     "recommendations by reference": (lambda d: f"/api/v1/recommendations/{ALL}&sort=reference", 13),
     # recommendation (with meeting and agenda item), topics, groups, bodies, proposers,
-    # assessments (with assessor and source)
-    "recommendation": (lambda d: f"/api/v1/recommendations/{d['rec'].reference}/", 7),
+    # assessments (with assessor and source), links (with their ends)
+    "recommendation": (lambda d: f"/api/v1/recommendations/{d['rec'].reference}/", 8),
     # count, page; a vocabulary record alone
     "topics": (lambda d: f"/api/v1/topics/{ALL}", 3),
     "topic": (lambda d: "/api/v1/topics/torture-prevention/", 2),
@@ -68,10 +68,10 @@ ENDPOINTS = {
     # across plans: no plan, no section facet
     "activities": (lambda d: f"/api/v1/activities/{ALL}", 10),
     # activity (with plan and section), bodies, topics, groups, assessments (with assessor
-    # and source)
+    # and source), links (with their ends)
     "activity": (
         lambda d: f"/api/v1/plans/the-plan/activities/{d['activity'].number}/",
-        6,
+        7,
     ),
     # the facet counts (8, one GROUP BY each) and the labels of states, topics, groups and
     # SDG goals; count, page, topics, groups, SDG targets
@@ -83,10 +83,12 @@ ENDPOINTS = {
         ),
         20,
     ),
-    # the UN recommendation, topics, groups, SDG targets
-    "un recommendation": (lambda d: f"/api/v1/un-recommendations/{d['outside'].slug}/", 5),
+    # the UN recommendation, topics, groups, SDG targets, links (with their ends)
+    "un recommendation": (lambda d: f"/api/v1/un-recommendations/{d['outside'].slug}/", 6),
     # count, page (with both ends)
     "links": (lambda d: f"/api/v1/links/{ALL}", 3),
+    # + the plan named (validation)
+    "links of a plan": (lambda d: f"/api/v1/links/{ALL}&plan=the-plan", 4),
     "link": (lambda d: f"/api/v1/links/{d['link'].pk}/", 2),
     # count, page, targets
     "sdg goals": (lambda d: f"/api/v1/sdg-goals/{ALL}", 4),
@@ -94,7 +96,7 @@ ENDPOINTS = {
     "sdg goal": (lambda d: "/api/v1/sdg-goals/16/", 3),
 }
 LISTS = ("meetings", "documents", "plans", "recommendations", "recommendations by reference", "plan activities",
-         "activities", "un recommendations", "links")  # fmt: skip
+         "activities", "un recommendations", "links", "links of a plan")  # fmt: skip
 
 
 def grow(d: dict, rows: int) -> dict:

@@ -40,7 +40,7 @@ HOSTILE = [
 PARAMETERS = ["q", "topic", "group", "status", "body", "year_from", "year_to", "meeting", "sort",
               "page", "year", "format", "organisation", "kind", "language", "p", "x", "lang",
               "page_size", "section", "overdue", "mechanism", "cycle", "response", "state", "sdg",
-              "linked", "as_of", "since"]  # fmt: skip
+              "linked", "as_of", "since", "recommendation", "plan", "un_recommendation"]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -154,6 +154,7 @@ def test_every_hostile_value_in_every_parameter_of_the_lists(client, record, val
         "/api/v1/plans/priority-measures/activities/",
         "/api/v1/activities/",
         "/api/v1/un-recommendations/",
+        "/api/v1/links/",
     ):
         response, body = fetch(client, path, [(name, value) for name in PARAMETERS])
         assert response.status_code < 500, (path, value)
