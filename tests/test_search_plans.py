@@ -309,3 +309,10 @@ def test_a_drafts_words_find_nothing_in_the_lists_or_the_api(client, lists):
     for url in ("/api/v1/un-recommendations/?q=Atlantis", "/api/v1/activities/?q=inspect"):
         assert client.get(url).json()["count"] == 0
 
+
+def test_all_the_un_recommendations_a_search_finds_are_listed_on_upr(client, lists):
+    for n in range(5):
+        factories.outside_recommendation(text_en=f"Prevent torture, measure {n}.")
+    html = client.get(reverse("search"), {"q": "torture"}).content.decode()
+    assert 'href="/upr/?q=torture"' in html
+    assert len(listed_paragraphs(client, "/upr/?q=torture")) == 6
