@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from dialogue_platform.core.facets import Facet
 from dialogue_platform.core.languages import translated
 from meetings.models import Organisation, Topic
-from recommendations.filters import MAX_CHOICES
+from recommendations.filters import MAX_CHOICES, MAX_QUERY_LENGTH
 from recommendations.models import AffectedGroup, Recommendation, Status
 
 from .models import (
@@ -83,11 +83,28 @@ def choices_of(choices: list[tuple[str, str]]) -> Callable:
     return lambda values: {value: str(label) for value, label in choices if value in values}
 
 
-class ActivityFilter(django_filters.FilterSet):
-    """A plan's activities: section (number), body (organisation slug, lead or
-    co-implementing), status and overdue (yes or no, as of `today`). Without a plan (the
-    activities of every plan, in the API), no section: its number names none across plans."""
+def search(qs: QuerySet, name: str, value: str) -> QuerySet:
+    # The site-wide full-text search; the list keeps its own order.
+    return qs.search(value, rank=False)
 
+
+def words() -> django_filters.CharFilter:
+    """`q`, as on /recommendations/. Not a facet: it narrows every facet's counts."""
+    return django_filters.CharFilter(
+        method=search,
+        label=_("Words"),
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+    )
+
+
+class ActivityFilter(django_filters.FilterSet):
+    """A plan's activities: q (words of the number, title or expected outcome), section
+    (number), body (organisation slug, lead or co-implementing), status and overdue (yes or
+    no, as of `today`). Without a plan (the activities of every plan, in the API), no
+    section: its number names none across plans."""
+
+    q = words()
     section = KnownValuesFilter(lookup="section__number", label=_("Section"))
     body = KnownValuesFilter(
         lookup="bodies__organisation__slug",
@@ -166,9 +183,11 @@ def state_labels(values: set[str]) -> dict[str, str]:
 
 
 class OutsideRecommendationFilter(django_filters.FilterSet):
-    """/upr/: mechanism, cycle, response, state, topic, group, SDG goal (number) and
-    linked (yes: a published recommendation or plan activity is linked; no: none is)."""
+    """/upr/: q (words of the symbol, paragraph, text or state), mechanism, cycle,
+    response, state, topic, group, SDG goal (number) and linked (yes: a published
+    recommendation or plan activity is linked; no: none is)."""
 
+    q = words()
     mechanism = django_filters.MultipleChoiceFilter(
         choices=Mechanism.choices, label=_("Mechanism"), distinct=False
     )

@@ -125,6 +125,9 @@ activity_filters = st.fixed_dictionaries(
         "body": st.lists(st.sampled_from(BODIES), min_size=1, max_size=2, unique=True),
         "status": st.lists(st.sampled_from(STATUSES), min_size=1, max_size=2, unique=True),
         "overdue": st.sampled_from(OVERDUE),
+        # The activities' numbers and titles ("Activity 7"): a word of every one, numbers
+        # (as prefixes: "1" finds 10 to 14), either, and all but some.
+        "q": st.sampled_from(["activity", "3", "7 OR 12", "-1"]),
     },
 )
 
@@ -218,6 +221,8 @@ outside_filters = st.fixed_dictionaries(
         "group": st.lists(st.sampled_from(GROUPS), min_size=1, max_size=2, unique=True),
         "sdg": st.lists(st.sampled_from(["5", "16"]), min_size=1, max_size=2, unique=True),
         "linked": st.sampled_from(["yes", "no"]),
+        # The recommending states and the texts' words and numbers.
+        "q": st.sampled_from(["Norway", "Canada OR Japan", "recommendation", "-Norway"]),
     },
 )
 

@@ -65,6 +65,11 @@ ENDPOINTS = {
         ),
         14,
     ),
+    # words: none added
+    "plan activities searched": (
+        lambda d: f"/api/v1/plans/the-plan/activities/{ALL}&q=activity",
+        13,
+    ),
     # across plans: no plan, no section facet
     "activities": (lambda d: f"/api/v1/activities/{ALL}", 10),
     # activity (with plan and section), bodies, topics, groups, assessments (with assessor
@@ -83,6 +88,11 @@ ENDPOINTS = {
         ),
         20,
     ),
+    # words: part of the count's, the page's and the facets' queries, none added
+    "un recommendations searched": (
+        lambda d: f"/api/v1/un-recommendations/{ALL}&q=outside+recommendation",
+        18,
+    ),
     # the UN recommendation, topics, groups, SDG targets, links (with their ends)
     "un recommendation": (lambda d: f"/api/v1/un-recommendations/{d['outside'].slug}/", 6),
     # count, page (with both ends)
@@ -96,7 +106,8 @@ ENDPOINTS = {
     "sdg goal": (lambda d: "/api/v1/sdg-goals/16/", 3),
 }
 LISTS = ("meetings", "documents", "plans", "recommendations", "recommendations by reference", "plan activities",
-         "activities", "un recommendations", "links", "links of a plan")  # fmt: skip
+         "activities", "un recommendations", "links", "links of a plan", "plan activities searched",
+         "un recommendations searched")  # fmt: skip
 
 
 def grow(d: dict, rows: int) -> dict:

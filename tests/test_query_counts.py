@@ -132,6 +132,8 @@ PAGES = {
         lambda d: d["plan"].get_absolute_url() + "?overdue=yes&status=in_progress&body=ministry",
         13,
     ),
+    # words: part of the activities' and the facets' queries, none added
+    "plans:detail searched": (lambda d: d["plan"].get_absolute_url() + "?q=activity", 12),
     # activity (with plan and section), topics, groups, bodies, assessments, links, the
     # public documents of the reports its history was published from
     "plans:activity": (lambda d: d["activity"].get_absolute_url(), 9),
@@ -148,6 +150,11 @@ PAGES = {
     "upr:list filtered": (
         lambda d: reverse("upr:list") + "?topic=torture-prevention&linked=yes&state=Norway",
         19,
+    ),
+    # words: the full-text match is part of each of those queries, none is added
+    "upr:list searched": (
+        lambda d: reverse("upr:list") + "?" + urlencode({"q": "outside recommendation"}),
+        17,
     ),
     # the UN recommendation, topics, groups, SDG targets and their goals, links
     "upr:detail": (lambda d: d["outside"].get_absolute_url(), 8),

@@ -1,14 +1,22 @@
 """Search finds published action plans, their activities and UN (outside) recommendations,
 on SQLite and on PostgreSQL alike (the suite runs on both), with the other forms of a word
-in Russian and Kazakh as the recommendations' search finds them; drafts never."""
+in Russian and Kazakh as the recommendations' search finds them; drafts never. The /upr/
+list and a plan's page take the same words (`q`), and so do their facets, exports, feeds
+and the API's lists."""
+
+import csv
+import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
+from dialogue_platform.core.site_url import absolute_url
 from plans.models import ActionPlan, Activity, OutsideRecommendation
 
 from . import factories
+from .test_api_agrees_with_the_site import facet_table
 from .test_search import query_plan
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +175,144 @@ def test_a_search_is_answered_from_the_full_text_index(records):
         assert found.exists()
         index = used[connection.vendor].format(model._meta.model_name)
         assert index in query_plan(found), model
+
+
+@pytest.fixture
+def lists(records):
+    """The records, and a UN recommendation and an activity of the plan on other matters."""
+    records["other_outside"] = factories.outside_recommendation(
+        paragraph="139.25",
+        recommending_state_en="Canada",
+        text_en="Ratify the Optional Protocol on the rights of the child.",
+        text_ru="Ратифицировать Факультативный протокол о правах ребёнка.",
+    )
+    records["other_activity"] = factories.activity(
+        plan=records["plan"],
+        number="18",
+        title_en="Train judges in juvenile justice",
+        title_ru="Обучить судей ювенальной юстиции",
+    )
+    return records
+
+
+def listed_paragraphs(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.context["invalid"], response.context["invalid"]
+    return [r.paragraph for r in response.context["page"].object_list]
+
+
+def listed_numbers(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.context["invalid"], response.context["invalid"]
+    return [a.number for _, activities in response.context["sections"] for a in activities]
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        ("/upr/?q=torture", ["139.24"]),
+        ("/upr/?q=Canada", ["139.25"]),
+        ("/upr/?q=protocol", ["139.25"]),
+        ("/ru/upr/?q=пыткам", ["139.24"]),  # the text has «пытки»
+        ("/ru/upr/?q=протоколу", ["139.25"]),
+        ("/upr/?q=prisons", []),  # only the draft's words
+        ("/upr/?q=mechanism+OR+child", ["139.24", "139.25"]),
+    ],
+)
+def test_the_un_recommendations_list_finds_records_by_their_words(client, lists, url, found):
+    assert sorted(listed_paragraphs(client, url)) == found
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        ("/plans/priority-measures/?q=criminalise", ["17"]),
+        ("/plans/priority-measures/?q=amendments", ["17"]),  # its expected outcome
+        ("/plans/priority-measures/?q=judges", ["18"]),
+        ("/ru/plans/priority-measures/?q=поправкам", ["17"]),  # «поправки»
+        ("/ru/plans/priority-measures/?q=судьям", ["18"]),  # «судей»
+        ("/plans/priority-measures/?q=prisons", []),  # only the draft plan's words
+    ],
+)
+def test_a_plans_page_finds_its_activities_by_their_words(client, lists, url, found):
+    assert listed_numbers(client, url) == found
+
+
+def test_the_words_are_in_the_search_box_and_a_removable_chip(client, lists):
+    for url in (
+        "/upr/?q=torture&mechanism=upr",
+        "/plans/priority-measures/?q=torture&status=not_assessed",
+    ):
+        response = client.get(url)
+        html = response.content.decode()
+        assert '<label for="id_q">Words</label>' in html
+        assert 'name="q" id="id_q" maxlength="200" value="torture"' in html
+        chip = next(c for c in response.context["chips"] if c["field"] == "Words")
+        assert chip["label"] == "torture" and "q=" not in chip["url"]
+
+
+def csv_urls(client, url: str) -> list[str]:
+    response = client.get(url)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return [row["url"] for row in csv.DictReader(io.StringIO(text))]
+
+
+def api_list(client, url: str) -> tuple[list[str], dict]:
+    body = client.get(url).json()
+    return [r["url"] for r in body["results"]], facet_table(body["facets"])
+
+
+@pytest.mark.parametrize("q", ["torture", "пыткам", "child OR Norway", "-torture"])
+def test_the_words_narrow_the_api_the_exports_the_feed_and_every_facet_alike(client, lists, q):
+    cache.clear()
+    page = client.get("/upr/", {"q": q})
+    shown = [absolute_url(r.get_absolute_url()) for r in page.context["page"].object_list]
+    assert shown
+    api, facets = api_list(client, f"/api/v1/un-recommendations/?q={q}")
+    assert api == shown
+    assert facets == facet_table(page.context["facets"])
+    # The facets count only what the words find: no value of the others' is offered.
+    assert sum(count for count, _ in facets["state"].values()) == len(shown)
+    assert csv_urls(client, f"/upr/export.csv?q={q}") == shown
+    feed = client.get("/upr/feed/", {"q": q}).content.decode()
+    assert {r.get_absolute_url() for r in page.context["page"].object_list} == {
+        url
+        for url in (r.get_absolute_url() for r in OutsideRecommendation.objects.all())
+        if url in feed
+    }
+
+
+@pytest.mark.parametrize("q", ["criminalise", "поправкам", "judges OR torture", "-judges"])
+def test_a_plans_activities_are_narrowed_by_words_alike_everywhere(client, lists, q):
+    cache.clear()
+    page = client.get("/plans/priority-measures/", {"q": q})
+    shown = [
+        absolute_url(a.get_absolute_url()) for _, acts in page.context["sections"] for a in acts
+    ]
+    assert shown
+    api, facets = api_list(client, f"/api/v1/plans/priority-measures/activities/?q={q}")
+    assert api == shown
+    assert facets == facet_table(page.context["facets"])
+    assert sum(count for count, _ in facets["status"].values()) == len(shown)
+    assert api_list(client, f"/api/v1/activities/?q={q}")[0] == shown  # no other plan is public
+    assert csv_urls(client, f"/plans/priority-measures/export.csv?q={q}") == shown
+    feed = client.get("/plans/priority-measures/feed/", {"q": q}).content.decode()
+    assert {
+        url for url in (a.get_absolute_url() for a in Activity.objects.all()) if url in feed
+    } == {a.get_absolute_url() for _, acts in page.context["sections"] for a in acts}
+
+
+def test_a_drafts_words_find_nothing_in_the_lists_or_the_api(client, lists):
+    assert listed_paragraphs(client, "/upr/?q=Atlantis") == []
+    for url in ("/api/v1/un-recommendations/?q=Atlantis", "/api/v1/activities/?q=inspect"):
+        assert client.get(url).json()["count"] == 0
+
+
+def test_all_the_un_recommendations_a_search_finds_are_listed_on_upr(client, lists):
+    for n in range(5):
+        factories.outside_recommendation(text_en=f"Prevent torture, measure {n}.")
+    html = client.get(reverse("search"), {"q": "torture"}).content.decode()
+    assert 'href="/upr/?q=torture"' in html
+    assert len(listed_paragraphs(client, "/upr/?q=torture")) == 6

@@ -20,6 +20,9 @@ from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation
 
 PER_KIND = 5  # results shown per kind on the overview; "see all" lists the rest
+# The kinds whose own list takes `q`: "see all" goes there, with that list's filters.
+# Activities span plans, so theirs stays on /search/.
+LISTS = {"recommendations": "recommendations:list", "un-recommendations": "upr:list"}
 
 
 class SearchForm(forms.Form):
@@ -48,8 +51,8 @@ class Kind:
     hit: Callable[[object, str], Hit]
 
     def all_url(self, query: str) -> str:
-        if self.slug == "recommendations":
-            return f"{reverse('recommendations:list')}?{urlencode({'q': query})}"
+        if lists := LISTS.get(self.slug):
+            return f"{reverse(lists)}?{urlencode({'q': query})}"
         return f"{reverse('search')}?{urlencode({'q': query, 'kind': self.slug})}"
 
 
