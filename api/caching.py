@@ -1,4 +1,4 @@
-"""API answers kept in the cache, as the site keeps its pages (dialogue_platform/core/
+"""API answers kept in the cache, as the site keeps its pages (core/
 caching.py): keyed by the data version, the language, the address and the whole query, so
 never stale. Only 200s are stored, so only queries that passed validation; a stored answer
 is served after throttling, without validating its query again (its vocabularies would
@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from rest_framework.request import Request
 
-from dialogue_platform.core.caching import TIMEOUT, key, version
-from dialogue_platform.core.http_caching import is_public
+from core.caching import TIMEOUT, key, version
+from core.http_caching import is_public
 
 CONTENT_TYPE = "application/json"
 

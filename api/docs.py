@@ -5,7 +5,7 @@ is a file of its own (SpectacularSwaggerSplitView), its styles a stylesheet."""
 from csp.decorators import csp_update
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
-from dialogue_platform.core.http_caching import public_response
+from core.http_caching import public_response
 
 # Swagger UI's stylesheet draws its icons as data: URIs.
 docs_view = csp_update({"img-src": ["data:"]})(

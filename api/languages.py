@@ -1,7 +1,7 @@
 """Which language the API answers in: `?lang=en|ru|kk`, else the Accept-Language header
 (LocaleMiddleware), and `?lang=all` for every language of each translated field. A field
 shown in another language than the one asked for is marked, as the pages mark it
-(dialogue_platform/core/languages.py picks the text for both)."""
+(core/languages.py picks the text for both)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.utils.translation import get_language_from_request
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dialogue_platform.core.languages import content_languages, translated
+from core.languages import content_languages, translated
 
 ALL = "all"
 CODES = [code for code, _ in settings.LANGUAGES]

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dialogue_platform.core.site_url import absolute_url
+from core.site_url import absolute_url
 from plans.filters import LinkFilter
 from plans.models import Link
 from plans.selectors import public_links

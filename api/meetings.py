@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dialogue_platform.core.site_url import absolute_url
+from core.site_url import absolute_url
 from meetings.filters import DocumentFilter, MeetingFilter
 from meetings.models import AgendaItem, Document, Meeting, Organisation, Participant, Topic
 from recommendations.models import Recommendation

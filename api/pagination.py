@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from dialogue_platform.core.site_url import absolute_url
+from core.site_url import absolute_url
 
 
 class Pagination(PageNumberPagination):
@@ -52,7 +52,7 @@ class Pagination(PageNumberPagination):
         return replace_query_param(self.here(), self.page_query_param, number)
 
     def here(self) -> str:
-        # On SITE_URL, never on the request's Host (dialogue_platform/core/site_url.py).
+        # On SITE_URL, never on the request's Host (core/site_url.py).
         return absolute_url(self.request._request.get_full_path())
 
 

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from dialogue_platform.core.http_caching import public_response
+from core.http_caching import public_response
 
 from . import links, meetings, plans, recommendations
 from .docs import docs_view

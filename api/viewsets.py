@@ -19,9 +19,9 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from dialogue_platform.core.facets import facet_counts
-from dialogue_platform.core.http_caching import public_response
-from dialogue_platform.core.pagination import valid_query
+from core.facets import facet_counts
+from core.http_caching import public_response
+from core.pagination import valid_query
 
 from . import caching, languages
 from .caching import cached_answer

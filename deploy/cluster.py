@@ -326,7 +326,7 @@ def start_app_server(cluster: Cluster, name: str) -> None:
             "--bind", f"{HOST}:{port}",
             "--workers", str(WORKERS),
             "--worker-class", "dialogue_platform.gunicorn_worker.WholeResponseWorker",
-            # The app logs each request itself (dialogue_platform/core/logs.py).
+            # The app logs each request itself (core/logs.py).
             "--error-logfile", "-",
             # On SIGTERM, requests under way are finished before the workers stop.
             "--graceful-timeout", "10",

@@ -140,7 +140,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, which it extends
-    "dialogue_platform.core",
+    "core",
     "meetings",
     "recommendations",
     "plans",
@@ -173,13 +173,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: one log line per request, timed across everything below.
-    "dialogue_platform.core.logs.RequestLogMiddleware",
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that may answer: CORS headers on every /api/ response (304s included).
     "corsheaders.middleware.CorsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "dialogue_platform.core.middleware.RejectNulBytesMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",
     # Below WhiteNoise: static files need no policy, every page and admin view gets one.
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,7 +214,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dialogue_platform.site.context_processors.site",
             ],
-            "builtins": ["dialogue_platform.core.templatetags.translated"],
+            "builtins": ["core.templatetags.translated"],
         },
     },
 ]
@@ -235,7 +235,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # The apps whose every write changes the data version, by database triggers their
-# migrations create (dialogue_platform/core/data_version.py; a system check holds them to it).
+# migrations create (core/data_version.py; a system check holds them to it).
 DATA_VERSION_TRACKED_APPS = ["meetings", "recommendations", "plans", "reporting"]
 
 # How long a shared proxy (nginx, a CDN) may keep an anonymous public response without
@@ -359,7 +359,7 @@ OTP_TOTP_ISSUER = "Dialogue Platform Records"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "dialogue_platform.core.security.AddressLimitHandler"
+AXES_HANDLER = "core.security.AddressLimitHandler"
 LOGIN_ADDRESS_FAILURE_LIMIT = 30
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -383,7 +383,7 @@ if not (_num_proxies.isascii() and _num_proxies.strip().isdigit()):
     )
 NUM_PROXIES = int(_num_proxies)
 REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
-AXES_CLIENT_IP_CALLABLE = "dialogue_platform.core.security.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip_address"
 
 # English unprefixed (/meetings/), Russian and Kazakh under /ru/ and /kk/.
 LANGUAGE_CODE = "en"
@@ -401,7 +401,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru", "kk"), "kk": ("ru
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
-FORMAT_MODULE_PATH = ["dialogue_platform.core.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -508,7 +508,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "dialogue_platform.core.logs.JSONFormatter"},
+        "json": {"()": "core.logs.JSONFormatter"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},

@@ -8,13 +8,13 @@ from django.urls import include, path
 from django.views import defaults
 from django.views.generic import RedirectView
 
+from core.http_caching import public_response
 from meetings import urls as meeting_urls
 from meetings.urls import document_patterns
 from plans import urls as plan_urls
 from plans.urls import upr_patterns
 from recommendations import urls as recommendation_urls
 
-from .core.http_caching import public_response
 from .site import views
 from .site.sitemaps import SITEMAPS, sitemap_index
 

@@ -6,12 +6,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from dialogue_platform.core.admin_mixins import (
+from core.admin_mixins import (
     AuditHistoryAdmin,
     PublishActionsMixin,
     in_every_language,
 )
-from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin
+from core.edit_conflicts import ConcurrentEditAdminMixin
 
 from .models import AgendaItem, Document, Meeting, Organisation, Participant, Person, Topic
 

@@ -17,7 +17,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
-from dialogue_platform.core.site_url import SiteFeed, absolute_url, site_host, with_query
+from core.site_url import SiteFeed, absolute_url, site_host, with_query
 
 from .models import Meeting, Topic
 

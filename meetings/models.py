@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from dialogue_platform.core.models import (
+from core.models import (
     Illustrative,
     PublishedQuerySet,
     SearchableQuerySet,
@@ -20,7 +20,7 @@ from dialogue_platform.core.models import (
     URLField,
     choices_constraint,
 )
-from dialogue_platform.core.search import SearchSpec
+from core.search import SearchSpec
 
 from .uploads import document_upload_to, validate_document_file
 

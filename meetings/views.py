@@ -5,8 +5,8 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from dialogue_platform.core.caching import cached_page
-from dialogue_platform.core.pagination import paginate, valid_query
+from core.caching import cached_page
+from core.pagination import paginate, valid_query
 
 from .filters import DocumentFilter, MeetingFilter
 from .models import PARTICIPANT_GROUPS, Document, Meeting, Participant, Topic

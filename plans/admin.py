@@ -18,14 +18,14 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from dialogue_platform.core.admin_mixins import (
+from core.admin_mixins import (
     AuditHistoryAdmin,
     CsvImportAdminMixin,
     PublishActionsMixin,
     in_every_language,
 )
-from dialogue_platform.core.csv_import import ImportResult
-from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin, ConcurrentEditForm
+from core.csv_import import ImportResult
+from core.edit_conflicts import ConcurrentEditAdminMixin, ConcurrentEditForm
 from recommendations.admin import RecommendationAdmin
 from recommendations.models import Recommendation, Status
 

@@ -3,7 +3,7 @@ meetings' and recommendations', whose illustrative records these point to)."""
 
 from django.db import models
 
-from dialogue_platform.core.illustrative import remove_illustrative
+from core.illustrative import remove_illustrative
 
 from .models import Activity, ActivityAssessment, Link, OutsideRecommendation, Section
 

@@ -1,5 +1,5 @@
 """CSV and JSON of the plans app's lists and the interim-results report: the columns of
-each; the files are written as every export's are (dialogue_platform/core/open_data.py: a
+each; the files are written as every export's are (core/open_data.py: a
 byte-order mark, a quote before any cell a spreadsheet would run as a formula).
 
 Activities (/plans/<slug>/export.csv, .json; the filtered list of the plan's page):
@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from dialogue_platform.core import open_data
-from dialogue_platform.core.open_data import cell
+from core import open_data
+from core.open_data import cell
 from recommendations.exports import HISTORY_COLUMNS
 
 ACTIVITY_COLUMNS = [

@@ -14,10 +14,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.http_caching import public_response
-from dialogue_platform.core.languages import translated
-from dialogue_platform.core.pagination import valid_query
-from dialogue_platform.core.site_url import SiteFeed, with_query
+from core.http_caching import public_response
+from core.languages import translated
+from core.pagination import valid_query
+from core.site_url import SiteFeed, with_query
 from recommendations.feeds import history_prefetch, history_text
 
 from . import clock

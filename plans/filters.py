@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.facets import Facet
-from dialogue_platform.core.languages import translated
+from core.facets import Facet
+from core.languages import translated
 from meetings.models import Organisation, Topic
 from recommendations.filters import MAX_CHOICES, MAX_QUERY_LENGTH
 from recommendations.models import AffectedGroup, Recommendation, Status

@@ -1,6 +1,6 @@
 """CSV imports of the plans app, in the columns of its public exports (plans/exports.py), so
 that export → import reproduces the same records. Both use the recommendations' import
-(dialogue_platform/core/csv_import.py): the whole file is checked before anything is written,
+(core/csv_import.py): the whole file is checked before anything is written,
 every problem is reported with its row and column, and a clean file is written in one
 transaction; each record written is kept in the audit history as imported by the user from
 the file.
@@ -38,8 +38,8 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.audit import CHANGED, CREATED, DELETED
-from dialogue_platform.core.csv_import import (
+from core.audit import CHANGED, CREATED, DELETED
+from core.csv_import import (
     Columns,
     ImportResult,
     Message,
@@ -51,7 +51,7 @@ from dialogue_platform.core.csv_import import (
     split_list,
     unknown_slugs,
 )
-from dialogue_platform.core.languages import translated
+from core.languages import translated
 from meetings.models import Organisation, Topic
 from recommendations.importer import IMPORTED_SUMMARY, STATUSES
 from recommendations.models import AffectedGroup, Status

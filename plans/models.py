@@ -16,14 +16,14 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.models import (
+from core.models import (
     Illustrative,
     SearchableQuerySet,
     TimeStamped,
     URLField,
     choices_constraint,
 )
-from dialogue_platform.core.search import SearchSpec
+from core.search import SearchSpec
 from meetings.models import Document, Organisation, Topic
 from recommendations.models import (
     AffectedGroup,

@@ -8,7 +8,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from dialogue_platform.core.audit import CHANGED, record_versions
+from core.audit import CHANGED, record_versions
 
 from .models import Activity, ActivityAssessment, ActivityQuerySet
 

@@ -17,12 +17,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 
-from dialogue_platform.core import open_data
-from dialogue_platform.core.caching import cached_page
-from dialogue_platform.core.facets import FacetValue, facet_counts
-from dialogue_platform.core.languages import translated
-from dialogue_platform.core.pagination import paginate, valid_query
-from dialogue_platform.core.site_url import absolute_url
+from core import open_data
+from core.caching import cached_page
+from core.facets import FacetValue, facet_counts
+from core.languages import translated
+from core.pagination import paginate, valid_query
+from core.site_url import absolute_url
 from recommendations.exports import HISTORY_COLUMNS, history_cells, latest_entries
 from recommendations.models import Status
 

@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from dialogue_platform.core.admin_mixins import (
+from core.admin_mixins import (
     AuditHistoryAdmin,
     CsvImportAdminMixin,
     PublishActionsMixin,
     in_every_language,
 )
-from dialogue_platform.core.csv_import import ImportResult
-from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin
+from core.csv_import import ImportResult
+from core.edit_conflicts import ConcurrentEditAdminMixin
 
 from .exports import COLUMNS
 from .importer import import_recommendations

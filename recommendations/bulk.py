@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from dialogue_platform.core.batches import batched
+from core.batches import batched
 
 T = TypeVar("T")
 # The most rows in one statement, which is also the most values in any IN (...) list built

@@ -2,7 +2,7 @@
 
 from django.db import models, transaction
 
-from dialogue_platform.core.illustrative import remove_illustrative
+from core.illustrative import remove_illustrative
 from meetings.models import AgendaItem, Document, Meeting
 
 from .models import Assessment, Recommendation

@@ -43,9 +43,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from django.db.models import F, Lookup, QuerySet, Subquery
 from django.urls import reverse
 
-from dialogue_platform.core import open_data
-from dialogue_platform.core.batches import batched
-from dialogue_platform.core.languages import content_languages, first_translation
+from core import open_data
+from core.batches import batched
+from core.languages import content_languages, first_translation
 from meetings.models import Organisation, Topic
 
 from .models import AffectedGroup, Assessment, AssessmentOrigin, Recommendation

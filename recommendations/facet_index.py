@@ -42,7 +42,7 @@ from django.db import connection
 from django.http import HttpRequest
 from pyroaring import BitMap
 
-from dialogue_platform.core.caching import key, version
+from core.caching import key, version
 
 from .models import Recommendation, RecommendationChange
 

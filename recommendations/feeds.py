@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.pagination import valid_query
-from dialogue_platform.core.site_url import SiteFeed, with_query
+from core.pagination import valid_query
+from core.site_url import SiteFeed, with_query
 
 from .filters import RecommendationFilter
 from .models import Assessment, AssessmentBase, Recommendation, account_and_evaluation

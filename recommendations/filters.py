@@ -10,8 +10,8 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core import facets
-from dialogue_platform.core.pagination import query_values
+from core import facets
+from core.pagination import query_values
 from meetings.models import Meeting, Organisation, Topic
 
 from .models import AffectedGroup, Recommendation, Status

@@ -56,9 +56,9 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.audit import CHANGED, CREATED
-from dialogue_platform.core.batches import batched
-from dialogue_platform.core.csv_import import (
+from core.audit import CHANGED, CREATED
+from core.batches import batched
+from core.csv_import import (
     Columns,
     ImportResult,
     Message,

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.search import SearchSpec
+from core.search import SearchSpec
 from meetings.models import (
     AgendaItem,
     Document,

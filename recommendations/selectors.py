@@ -17,9 +17,9 @@ from django.db.models import Count, Model, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from pyroaring import BitMap
 
-from dialogue_platform.core.caching import cached
-from dialogue_platform.core.facets import FacetValue
-from dialogue_platform.core.pagination import page_number
+from core.caching import cached
+from core.facets import FacetValue
+from core.pagination import page_number
 
 from . import facet_index
 from .facet_index import VOCABULARY_FACETS, FacetIndex

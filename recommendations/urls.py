@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dialogue_platform.core.http_caching import public_response
+from core.http_caching import public_response
 
 from . import feeds, views
 

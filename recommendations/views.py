@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.caching import cached_page
-from dialogue_platform.core.pagination import valid_query
-from dialogue_platform.core.site_url import absolute_url
+from core.caching import cached_page
+from core.pagination import valid_query
+from core.site_url import absolute_url
 from meetings.models import Document
 
 from . import exports

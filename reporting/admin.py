@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
-from dialogue_platform.core.admin_mixins import AuditHistoryAdmin, in_every_language
+from core.admin_mixins import AuditHistoryAdmin, in_every_language
 
 from . import rules, services
 from .models import Membership, Obligation, Report, ReportingRound, Standing

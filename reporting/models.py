@@ -18,7 +18,7 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.models import TimeStamped, choices_constraint
+from core.models import TimeStamped, choices_constraint
 from meetings.models import Meeting, Organisation
 from meetings.uploads import document_upload_to, validate_document_file
 from plans import clock

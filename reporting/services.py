@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.models import User
+from core.models import User
 from meetings.models import Organisation
 from meetings.uploads import validate_document_file
 from plans import clock

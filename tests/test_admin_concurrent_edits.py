@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from dialogue_platform.core.edit_conflicts import ConcurrentEditAdminMixin
+from core.edit_conflicts import ConcurrentEditAdminMixin
 from meetings.models import AgendaItem, Participant
 from recommendations.models import Assessment, Recommendation
 

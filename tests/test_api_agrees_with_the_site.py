@@ -12,7 +12,7 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dialogue_platform.core.site_url import absolute_url
+from core.site_url import absolute_url
 from plans.models import ActionPlan, ActivityBody, BodyRole, Link, SdgGoal, SdgTarget
 
 from . import factories

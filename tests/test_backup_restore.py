@@ -30,8 +30,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 from django.urls import reverse
 
-from dialogue_platform.core import data_version
-from dialogue_platform.core.management.commands import backup as backup_command
+from core import data_version
+from core.management.commands import backup as backup_command
 from meetings.models import AgendaItem, Document, Meeting, Topic
 from recommendations.models import Assessment, Recommendation
 
@@ -53,7 +53,7 @@ def rows(cursor: Any, sql: str) -> Rows:
     return sorted((tuple(comparable(v) for v in row) for row in cursor.fetchall()), key=repr)
 
 
-# An SQLite full-text index (dialogue_platform/core/search/) is an FTS5 table over its model's table
+# An SQLite full-text index (core/search/) is an FTS5 table over its model's table
 # plus these shadow tables, whose bytes depend on the order rows were indexed in.
 FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
 
@@ -93,7 +93,7 @@ def every_table(database: BaseDatabaseWrapper) -> dict[str, Rows]:
 
 
 # The cache key that database triggers redraw on every write to the public record
-# (dialogue_platform/core/data_version.py). Loading a backup through the ORM is such a write,
+# (core/data_version.py). Loading a backup through the ORM is such a write,
 # so its number is new, which only empties the cache; it is not content.
 DATA_VERSION = "dialogue_platform_dataversion"
 

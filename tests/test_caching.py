@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from dialogue_platform.core import data_version
+from core import data_version
 from recommendations import facet_index
 from recommendations.models import Recommendation, RecommendationChange
 

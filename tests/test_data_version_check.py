@@ -10,7 +10,7 @@ from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
-from dialogue_platform.core import data_version
+from core import data_version
 
 pytestmark = pytest.mark.django_db
 

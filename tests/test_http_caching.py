@@ -6,7 +6,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from django.urls import reverse
 
-from dialogue_platform.core import data_version
+from core import data_version
 
 from . import factories
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from dialogue_platform.core.security import client_ip_address
+from core.security import client_ip_address
 
 from . import factories
 

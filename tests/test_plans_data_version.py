@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from dialogue_platform.core import data_version
+from core import data_version
 from plans.models import Activity, Link
 
 from . import factories

@@ -5,7 +5,7 @@ rebuilt a table, and a report's move draws a new data version."""
 import pytest
 from django.db import connection
 
-from dialogue_platform.core import data_version
+from core import data_version
 from reporting import services
 from reporting.models import ReportState
 from tests import factories

@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.urls import reverse
 
-from dialogue_platform.core.logs import JSONFormatter
+from core.logs import JSONFormatter
 
 from . import factories
 from .settings_subprocess import printed_by, run_python

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
-from dialogue_platform.core.site_url import absolute_url
+from core.site_url import absolute_url
 from plans.models import ActionPlan, Activity, OutsideRecommendation
 
 from . import factories

@@ -13,9 +13,9 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import ngettext
 
-from dialogue_platform.core import glossary
-from dialogue_platform.core.management.commands import check_translations
-from dialogue_platform.core.management.commands.check_translations import untranslated
+from core import glossary
+from core.management.commands import check_translations
+from core.management.commands.check_translations import untranslated
 from meetings.models import Meeting
 from recommendations.models import Recommendation
 

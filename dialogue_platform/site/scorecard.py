@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from dialogue_platform.core.languages import content_languages, first_translation, translated
+from core.languages import content_languages, first_translation, translated
 from meetings.models import Organisation
 from plans.models import Activity, ActivityAssessment
 from recommendations.models import Assessment, AssessmentBase, AssessmentOrigin, Status

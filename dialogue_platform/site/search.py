@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core.search import MAX_QUERY_LENGTH, snippet
+from core.search import MAX_QUERY_LENGTH, snippet
 from meetings.models import AgendaItem, Document, Meeting
 from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation

@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from dialogue_platform.core.site_url import absolute_url, site_host
+from core.site_url import absolute_url, site_host
 from meetings.models import Document, Meeting, Organisation, Topic
 from plans.models import ActionPlan, Activity, OutsideRecommendation
 from recommendations.models import Recommendation

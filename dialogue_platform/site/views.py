@@ -12,10 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from dialogue_platform.core import health
-from dialogue_platform.core.caching import cached_page
-from dialogue_platform.core.pagination import paginate, valid_query
-from dialogue_platform.core.site_url import absolute_url
+from core import health
+from core.caching import cached_page
+from core.pagination import paginate, valid_query
+from core.site_url import absolute_url
 from meetings.models import (
     AgendaItem,
     Document,

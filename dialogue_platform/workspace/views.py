@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue_platform.core.pagination import paginate
+from core.pagination import paginate
 from meetings.uploads import content_type
 from plans.models import Activity
 from recommendations.models import Recommendation

@@ -1,11 +1,11 @@
 """The SQL the models cannot express, for the meetings tables, written out as it runs: a change
 to the live code never changes what a fresh database gets.
 
-- Data-version triggers (dialogue_platform/core/data_version.py): every write to each of
+- Data-version triggers (core/data_version.py): every write to each of
   these tables draws a new data version, so nothing cached is ever stale. PostgreSQL runs
   them once per statement (its function comes with the version table, in
   dialogue_platform 0001); SQLite has row triggers only.
-- Full-text search (dialogue_platform/core/search/): on PostgreSQL, a stored generated
+- Full-text search (core/search/): on PostgreSQL, a stored generated
   column `search_document` holding the weighted tsvector of each searchable model, with a
   GIN index; on SQLite, an FTS5 table per searchable model kept in step by triggers.
 

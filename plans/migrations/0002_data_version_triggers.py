@@ -1,5 +1,5 @@
 """The data-version triggers on every table of the plans app, written out as they run
-(dialogue_platform/core/data_version.py): every write to a plan, an activity, an outside
+(core/data_version.py): every write to a plan, an activity, an outside
 recommendation, a link or the SDG vocabulary draws a new data version, so nothing cached
 that shows them is ever stale. PostgreSQL runs them once per statement (its function comes
 with the version table); SQLite has row triggers only.

@@ -1,5 +1,5 @@
 """Full-text search over action plans, their activities and outside recommendations
-(dialogue_platform/core/search/), written out as it runs, for the SearchSpec each model had
+(core/search/), written out as it runs, for the SearchSpec each model had
 then: a change to the live code never changes what a fresh database gets.
 
 - PostgreSQL: a stored generated column `search_document` holding the weighted tsvector of

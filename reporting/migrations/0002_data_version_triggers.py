@@ -1,5 +1,5 @@
 """The data-version triggers on every table of the reporting app, written out as they run
-(dialogue_platform/core/data_version.py): a body's scorecard and a published report's
+(core/data_version.py): a body's scorecard and a published report's
 document are public, so every write to a membership, round, obligation or report draws a
 new data version.
 

@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     """The shared foundations. Its label stays "dialogue_platform", the name its tables,
     migrations and AUTH_USER_MODEL have always had."""
 
-    name = "dialogue_platform.core"
+    name = "core"
     label = "dialogue_platform"
     verbose_name = _("Accounts")
 

@@ -20,7 +20,7 @@ wrong.
    the admin's JavaScript one) leaves untranslated is translated by neither project
    catalogue, so a Django upgrade that adds admin strings is noticed.
 5. It fails if a translation misses a glossary term its English uses (docs/glossary.md;
-   dialogue_platform/core/glossary.py), in the catalogues and in the vocabularies.
+   core/glossary.py), in the catalogues and in the vocabularies.
 
 Needs GNU gettext (xgettext, msgmerge, msgattrib, msgfmt), as makemessages does.
 """
@@ -39,7 +39,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dialogue_platform.core import glossary
+from core import glossary
 
 # What makemessages must not read; the Makefile's `messages` target passes the same list.
 IGNORED = [".venv", "bench", "tests", "staticfiles", "media"]

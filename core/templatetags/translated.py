@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.core import languages
+from core import languages
 
 register = template.Library()
 

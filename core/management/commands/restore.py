@@ -14,7 +14,7 @@ from django.core.management.color import no_style
 from django.core.management.sql import sql_flush
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from dialogue_platform.core.stored_files import (
+from core.stored_files import (
     RECORDS_MEMBER,
     UnusableArchive,
     archive_contents,

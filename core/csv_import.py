@@ -7,7 +7,7 @@ An import module gives `run_import` its columns and a `check_and_write(header, r
 versions)` function: it checks every row (`check_records` does the shared part: blank
 lines, field counts, NUL characters, the export's formula quotes, repeated keys) and, only
 if no problem was found, writes, recording each record written in the audit history with
-`versions` (dialogue_platform/core/audit.py, the importing user and the file bound).
+`versions` (core/audit.py, the importing user and the file bound).
 
 Problems name the row as a spreadsheet numbers it (the header is row 1) and the column."""
 
@@ -46,7 +46,7 @@ class Progress(Protocol):
 
 
 class RecordVersions(Protocol):
-    """record_versions (dialogue_platform/core/audit.py) with the importing user and reason bound."""
+    """record_versions (core/audit.py) with the importing user and reason bound."""
 
     def __call__(self, records: models.QuerySet, *, history_type: str) -> None: ...
 

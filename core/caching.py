@@ -1,5 +1,5 @@
 """Caching that is never stale: every key includes the data version, which every write to
-the public record changes (dialogue_platform/core/data_version.py). Entries are never
+the public record changes (core/data_version.py). Entries are never
 invalidated; superseded ones simply stop being asked for and expire."""
 
 from __future__ import annotations

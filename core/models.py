@@ -35,7 +35,7 @@ class DataVersion(models.Model):
     """One row whose number grows with every write to the public record.
 
     Database triggers on every table of the apps the setting DATA_VERSION_TRACKED_APPS names
-    bump it (see dialogue_platform/core/data_version.py), so bulk updates, imports and raw
+    bump it (see core/data_version.py), so bulk updates, imports and raw
     SQL count too. Cached pages and facet counts are keyed by it, so none is ever stale."""
 
     version = models.BigIntegerField(default=0)

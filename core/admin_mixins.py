@@ -102,7 +102,7 @@ MAX_PROBLEMS_SHOWN = 1000
 
 class CsvImportAdminMixin:
     """An "Import CSV" page (admin:<app>_<model>_import) that checks an uploaded file whole
-    (dialogue_platform/core/csv_import.py): every problem listed and nothing written, or
+    (core/csv_import.py): every problem listed and nothing written, or
     all of it imported. Importing creates and changes records, so it takes both
     permissions; a staff member who may only view is refused."""
 

@@ -6,7 +6,7 @@ import django.utils.timezone
 from django.db import migrations, models
 
 # The data version's single row, and on PostgreSQL the function every tracked table's
-# trigger executes (dialogue_platform/core/data_version.py; the triggers come with each
+# trigger executes (core/data_version.py; the triggers come with each
 # app's tables). Written out so that a change to the live code never changes what a fresh
 # database gets. The row may be gone (a test database flush): the function recreates it,
 # then draws a new number.

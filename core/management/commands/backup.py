@@ -26,12 +26,12 @@ from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
-from dialogue_platform.core import data_version
-from dialogue_platform.core.stored_files import RECORDS_MEMBER, add_stored_files, referenced_names
+from core import data_version
+from core.stored_files import RECORDS_MEMBER, add_stored_files, referenced_names
 
 # loaddata, which `restore` uses, recognises the format and compression by these suffixes.
 BACKUP_NAME = re.compile(r"\.json(\.(gz|bz2|xz|lzma))?$")
-# The records and the uploaded files together (dialogue_platform/core/stored_files.py).
+# The records and the uploaded files together (core/stored_files.py).
 ARCHIVE_NAME = re.compile(r"\.tar$")
 COMPRESSORS: dict[str, Callable[..., IO[str]]] = {
     ".gz": gzip.open,
