@@ -16,20 +16,25 @@ from plans.selectors import public_links
 from .viewsets import ReadOnlyViewSet
 
 
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"reference": {"type": "string"},
-     "url": {"type": "string", "format": "uri"}}, "required": ["reference", "url"]}
-)  # fmt: skip
+def end_schema(*identifiers: str) -> dict:
+    """The schema of one end of a link: the identifiers of its record and its page's url,
+    or null where the link has no such end."""
+    properties = {name: {"type": "string"} for name in identifiers}
+    return {
+        "type": "object",
+        "nullable": True,
+        "properties": {**properties, "url": {"type": "string", "format": "uri"}},
+        "required": [*identifiers, "url"],
+    }
+
+
+@extend_schema_field(end_schema("reference"))
 class RecommendationEnd(serializers.Field):
     def to_representation(self, record) -> dict:
         return {"reference": record.reference, "url": absolute_url(record.get_absolute_url())}
 
 
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"plan": {"type": "string"},
-     "number": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
-     "required": ["plan", "number", "url"]}
-)  # fmt: skip
+@extend_schema_field(end_schema("plan", "number"))
 class ActivityEnd(serializers.Field):
     def to_representation(self, record) -> dict:
         return {
@@ -39,10 +44,7 @@ class ActivityEnd(serializers.Field):
         }
 
 
-@extend_schema_field(
-    {"type": "object", "nullable": True, "properties": {"slug": {"type": "string"},
-     "url": {"type": "string", "format": "uri"}}, "required": ["slug", "url"]}
-)  # fmt: skip
+@extend_schema_field(end_schema("slug"))
 class OutsideRecommendationEnd(serializers.Field):
     def to_representation(self, record) -> dict:
         return {"slug": record.slug, "url": absolute_url(record.get_absolute_url())}
