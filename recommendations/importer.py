@@ -35,7 +35,7 @@ How a row is applied:
   through the secretariat's review of its report, never through a file.
 - The `url` column is ignored; it is derived from the reference.
 - A cell's leading single quote, which the export adds to keep spreadsheets from running
-  a cell as a formula, is removed (one, exactly as exports.neutralised added it). A file
+  a cell as a formula, is removed (one, exactly as open_data.neutralised added it). A file
   without the language column predates that and is read as it is.
 """
 
