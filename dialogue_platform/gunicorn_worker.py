@@ -11,7 +11,10 @@ does with `tcp_nopush`: the window in which a dying server cuts an answer short 
 a scheduler's time slice to the instant between two system calls. (A response larger than a
 network segment still leaves in pieces as it is written; an export or download cut short by
 its server's death is an error for the client, never a file that looks whole: see the
-proxy_http_version note in deploy/nginx.conf.template.)
+proxy_http_version note in deploy/nginx.conf.template.) The worker writes a body piece by
+piece as the app yields them, so each page comes to it as one piece
+(core.middleware.WholeBodyMiddleware): one write, whose bytes, once in the kernel, reach
+the proxy even if the worker dies the moment after.
 
     gunicorn dialogue_platform.wsgi --worker-class dialogue_platform.gunicorn_worker.WholeResponseWorker
 """

@@ -174,6 +174,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: one log line per request, timed across everything below.
     "core.logs.RequestLogMiddleware",
+    # Each body the server is handed is one piece, so it leaves in one write.
+    "core.middleware.WholeBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that may answer: CORS headers on every /api/ response (304s included).
     "corsheaders.middleware.CorsMiddleware",
