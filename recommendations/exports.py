@@ -190,17 +190,16 @@ def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list
 
 class AnyOf(Lookup):
     """`AnyOf(F("pk"), ids)`: the column is one of `ids` (integers). The same as
-    `pk__in=ids`, except that PostgreSQL receives the ids as one array (`= ANY(%s)`), which
-    it parses and plans in half the time of 2,000 parameters, and that the ids are taken as
-    they are. The array goes as its text, cast to the column's type: a join of the numbers
-    costs a tenth of what psycopg's dumping of a list of 2,000 does."""
+    `pk__in=ids`, except that PostgreSQL receives the ids as one array
+    (`= ANY(%s::integer[])`), which it parses and plans in half the time of 2,000
+    parameters, and that the ids are taken as they are. The array is sent as its text: a
+    join of the numbers costs a tenth of what psycopg's dumping of a list of 2,000 does."""
 
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
         if connection.vendor == "postgresql":
-            # As an array's text, which costs a join, not psycopg's dumper of a list.
             array = "{" + ",".join(map(str, self.rhs)) + "}"
             column_type = self.lhs.output_field.db_type(connection)
             return f"{lhs} = ANY(%s::{column_type}[])", [*params, array]
