@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -23,7 +23,8 @@ from core.facets import FacetValue, facet_counts
 from core.languages import translated
 from core.pagination import paginate, valid_query
 from core.site_url import absolute_url
-from recommendations.exports import HISTORY_COLUMNS, history_cells, latest_entries
+from meetings.models import Organisation
+from recommendations.exports import NO_HISTORY, latest_history_cells
 from recommendations.models import Status
 
 from . import clock, exports, reports
@@ -287,9 +288,7 @@ def export_response(columns: list[str], rows, format: str, name: str) -> Streami
 def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpResponse:
     """The plan's activities the page shows for the same filters, in the page's order."""
     plan, filterset = plan_activities(request, slug)
-    history = ActivityAssessment.objects.filter(activity=OuterRef("pk"))
-    activities = filterset.qs.annotate(**latest_entries(history))
-    activities = activities.select_related("plan", "section").prefetch_related(
+    activities = filterset.qs.select_related("plan", "section").prefetch_related(
         Prefetch(
             "bodies",
             queryset=ActivityBody.objects.select_related("organisation"),
@@ -298,6 +297,12 @@ def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpRe
         Prefetch("topics", to_attr="topic_list"),
     )
     ordered = [a for _, group in by_section(plan, list(activities)) for a in group]
+    histories = latest_history_cells(
+        ActivityAssessment.objects,
+        "activity_id",
+        [a.pk for a in ordered],
+        dict(Organisation.objects.values_list("pk", "slug")),
+    )
     rows = (
         [
             plan.slug,
@@ -312,7 +317,7 @@ def plan_export(request: HttpRequest, slug: str, format: str) -> StreamingHttpRe
             "yes" if a.is_overdue else "no",
             [t.slug for t in a.topic_list],
             absolute_url(a.get_absolute_url()),
-            *history_cells([getattr(a, name) for name in HISTORY_COLUMNS]),
+            *histories.get(a.pk, NO_HISTORY),
         ]
         for a in ordered
     )

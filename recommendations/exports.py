@@ -38,9 +38,10 @@ as it was. The JSON export is not a spreadsheet's input and holds the values as 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from django.db.models import F, Lookup, QuerySet, Subquery
+from django.db.models import F, Lookup, Manager
 from django.urls import reverse
 
 from core import open_data
@@ -105,7 +106,9 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
         topics, groups, bodies = (
             _linked(name, chunk, slugs) for name, slugs in vocabularies.items()
         )
-        histories = _histories(chunk, vocabularies["responsible_bodies"])
+        histories = latest_history_cells(
+            Assessment.objects, "recommendation_id", chunk, vocabularies["responsible_bodies"]
+        )
         for pk in chunk:
             if pk not in found:  # deleted since the ids were read
                 continue
@@ -128,52 +131,40 @@ def rows(ids: Sequence[int], absolute_url: Callable[[str], str]) -> Iterator[tup
             )
 
 
-def latest_entries(history: QuerySet) -> dict[str, Subquery]:
-    """The HISTORY_COLUMNS as annotations, from `history` (a record's entries, filtered on
-    an OuterRef to it): the entry the status follows (status_of_latest's rule) and, beside
-    it, the latest independent evaluation."""
-    history = history.order_by("-date", "-pk")
-    account = history.exclude(origin=AssessmentOrigin.EVALUATION)
-    evaluation = history.filter(origin=AssessmentOrigin.EVALUATION)
-    fields = [
-        (account, "date"), (account, "origin"), (account, "assessed_by__slug"),
-        (evaluation, "date"), (evaluation, "status"), (evaluation, "assessed_by__slug"),
-    ]  # fmt: skip
-    return {
-        name: Subquery(entries.values(field)[:1])
-        for name, (entries, field) in zip(HISTORY_COLUMNS, fields, strict=True)
-    }
-
-
 NO_HISTORY = [""] * len(HISTORY_COLUMNS)
 
 
-def _histories(ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
-    """{recommendation id: its HISTORY_COLUMNS' cells} for a chunk of ids, from one read of
-    their entries, newest first: what latest_entries() annotates, without six correlated
-    subqueries per row (a quarter of the export's time)."""
-    entries = (
-        Assessment.objects.rewrite(False)  # plain tuples: no translated field is read
-        .filter(AnyOf(F("recommendation_id"), ids))
-        .order_by("recommendation_id", "-date", "-pk")
-        .values_list("recommendation_id", "date", "origin", "status", "assessed_by_id")
+def latest_history_cells(
+    entries: Manager, owner: str, ids: Sequence[int], slugs: dict[int, str]
+) -> dict[int, list[str]]:
+    """{record id: its HISTORY_COLUMNS' cells} for the records `ids`, from one read of their
+    history entries (`entries`, a history model's manager; `owner`, its column naming the
+    record): the latest entry that is not an evaluation, the one the status follows
+    (status_of_latest's rule: by date, then by entry), and beside it the latest
+    independent evaluation. `slugs`: organisation slugs by id. A record without entries
+    is left out (NO_HISTORY)."""
+    rows = (
+        entries.rewrite(False)  # plain tuples: no translated field is read
+        .filter(AnyOf(F(owner), ids))
+        .order_by(owner, "-date", "-pk")
+        .values_list(owner, "date", "origin", "status", "assessed_by_id")
     )
     account: dict[int, tuple] = {}
     evaluation: dict[int, tuple] = {}
-    for rec_id, date, origin, status, body in entries:
+    for record_id, date, origin, status, body in rows:
         latest = evaluation if origin == AssessmentOrigin.EVALUATION else account
-        latest.setdefault(rec_id, (date, origin, status, slugs.get(body, "")))
+        latest.setdefault(record_id, (date, origin, status, slugs.get(body, "")))
+    none = (None, "", "", "")
     cells = {}
-    for rec_id in account.keys() | evaluation.keys():
-        a_date, a_origin, _, a_body = account.get(rec_id, (None, "", "", ""))
-        e_date, _, e_status, e_body = evaluation.get(rec_id, (None, "", "", ""))
-        cells[rec_id] = history_cells([a_date, a_origin, a_body, e_date, e_status, e_body])
+    for record_id in account.keys() | evaluation.keys():
+        a_date, a_origin, _, a_body = account.get(record_id, none)
+        e_date, _, e_status, e_body = evaluation.get(record_id, none)
+        cells[record_id] = [_day(a_date), a_origin, a_body, _day(e_date), e_status, e_body]
     return cells
 
 
-def history_cells(values: Sequence) -> list[str]:
-    """The HISTORY_COLUMNS' annotated values as cells: dates as YYYY-MM-DD, none as empty."""
-    return [value.isoformat() if hasattr(value, "isoformat") else (value or "") for value in values]
+def _day(date: datetime.date | None) -> str:
+    return date.isoformat() if date else ""
 
 
 def _linked(field: str, ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:

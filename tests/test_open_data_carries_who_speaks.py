@@ -8,10 +8,9 @@ import io
 import json
 
 import pytest
-from django.db.models import OuterRef
 from django.urls import reverse
 
-from recommendations.exports import COLUMNS, HISTORY_COLUMNS, history_cells, latest_entries
+from recommendations.exports import COLUMNS, HISTORY_COLUMNS
 from recommendations.importer import import_recommendations
 from recommendations.models import Assessment, AssessmentOrigin, Recommendation, Status
 
@@ -149,38 +148,80 @@ def test_an_activity_export_carries_the_same_history_columns(client):
     assert row["status"] == "in_progress"
 
 
-def test_every_row_follows_the_rule_the_page_and_the_activity_export_use(client):
-    """The export reads each chunk's entries in one query and picks the latest in Python;
-    over histories that test the rule (same-day entries, evaluations only, an evaluation
-    newer than the claim, none at all) it gives what latest_entries() annotates."""
-    ministry = factories.organisation(slug="ministry-of-justice")
-    ngo = factories.organisation(slug="kibhr", kind="ngo")
-    claim, evaluation = AssessmentOrigin.GOVERNMENT_REPORT, AssessmentOrigin.EVALUATION
-    day = datetime.date(2022, 5, 1)
-    histories = [
-        [],
-        [(day, Status.IN_PROGRESS, None, AssessmentOrigin.SECRETARIAT)],
-        [(day, Status.IN_PROGRESS, ministry, claim), (day, Status.IMPLEMENTED, None, claim)],
-        [(day, Status.NOT_IMPLEMENTED, ngo, evaluation)],
+# Histories that test the rule, and the cells each gives (HISTORY_COLUMNS): the entry the
+# status follows is the latest that is not an evaluation, by date and then by entry; the
+# latest evaluation stands beside it.
+DAY = datetime.date(2022, 5, 1)
+CLAIM, EVALUATION = AssessmentOrigin.GOVERNMENT_REPORT, AssessmentOrigin.EVALUATION
+HISTORIES = [
+    ([], ["", "", "", "", "", ""]),
+    (
+        [(DAY, Status.IN_PROGRESS, None, AssessmentOrigin.SECRETARIAT)],
+        ["2022-05-01", "secretariat", "", "", "", ""],
+    ),
+    (  # the same day: the later entry
+        [(DAY, Status.IN_PROGRESS, "ministry", CLAIM), (DAY, Status.IMPLEMENTED, None, CLAIM)],
+        ["2022-05-01", "government_report", "", "", "", ""],
+    ),
+    (
+        [(DAY, Status.NOT_IMPLEMENTED, "ngo", EVALUATION)],
+        ["", "", "", "2022-05-01", "not_implemented", "kibhr"],
+    ),
+    (  # evaluations newer and older than the claim, entered out of order
         [
-            (day, Status.IMPLEMENTED, ministry, claim),
-            (day.replace(month=9), Status.NOT_IMPLEMENTED, ngo, evaluation),
-            (day.replace(month=2), Status.IN_PROGRESS, ngo, evaluation),
+            (DAY, Status.IMPLEMENTED, "ministry", CLAIM),
+            (DAY.replace(month=9), Status.NOT_IMPLEMENTED, "ngo", EVALUATION),
+            (DAY.replace(month=2), Status.IN_PROGRESS, "ngo", EVALUATION),
         ],
-    ]
-    for number, history in enumerate(histories):
-        rec = factories.recommendation(reference=f"CAB-2022-{number:03d}", year=2022)
-        for date, status, body, origin in history:
-            rec.record_assessment(date=date, status=status, assessed_by=body, origin=origin)
+        [
+            "2022-05-01",
+            "government_report",
+            "ministry-of-justice",
+            "2022-09-01",
+            "not_implemented",
+            "kibhr",
+        ],
+    ),
+]
 
-    rule = Recommendation.objects.annotate(
-        **latest_entries(Assessment.objects.filter(recommendation=OuterRef("pk")))
-    )
-    expected = {
-        rec.reference: history_cells([getattr(rec, name) for name in HISTORY_COLUMNS])
-        for rec in rule
+
+def record_histories(records: list) -> None:
+    bodies = {
+        "ministry": factories.organisation(slug="ministry-of-justice"),
+        "ngo": factories.organisation(slug="kibhr", kind="ngo"),
+        None: None,
     }
-    rows = json.loads(exported(client, "json"))
-    assert {row["reference"]: [row[name] for name in HISTORY_COLUMNS] for row in rows} == expected
-    assert expected["CAB-2022-002"][:3] == ["2022-05-01", "government_report", ""]
-    assert expected["CAB-2022-004"][3:] == ["2022-09-01", "not_implemented", "kibhr"]
+    for record, (history, _) in zip(records, HISTORIES, strict=True):
+        for date, status, body, origin in history:
+            record.record_assessment(
+                date=date, status=status, assessed_by=bodies[body], origin=origin
+            )
+
+
+def test_every_recommendation_row_follows_the_rule_of_the_status(client):
+    recs = [
+        factories.recommendation(reference=f"CAB-2022-{n:03d}", year=2022)
+        for n in range(len(HISTORIES))
+    ]
+    record_histories(recs)
+
+    rows = {row["reference"]: row for row in json.loads(exported(client, "json"))}
+    for rec, (_, cells) in zip(recs, HISTORIES, strict=True):
+        row = rows[rec.reference]
+        assert [row[name] for name in HISTORY_COLUMNS] == cells, rec.reference
+        rec.refresh_from_db()
+        assert row["status"] == rec.status
+
+
+def test_every_activity_row_follows_the_same_rule(client):
+    plan = factories.action_plan(slug="the-plan")
+    activities = [factories.activity(plan=plan, number=str(n)) for n in range(len(HISTORIES))]
+    record_histories(activities)
+
+    response = client.get(reverse("plans:export_json", args=["the-plan"]))
+    rows = {row["number"]: row for row in json.loads(b"".join(response.streaming_content))}
+    for activity, (_, cells) in zip(activities, HISTORIES, strict=True):
+        row = rows[activity.number]
+        assert [row[name] for name in HISTORY_COLUMNS] == cells, activity.number
+        activity.refresh_from_db()
+        assert row["status"] == activity.status
