@@ -28,13 +28,6 @@ def test_a_page_reaches_the_server_in_one_piece(client, record, path):
     assert len(pieces[0]) > 500  # the page itself, records and all
 
 
-def test_a_feed_rendered_again_from_its_cache_is_one_piece_too(client, record):
-    first, again = client.get("/meetings/feed/"), client.get("/meetings/feed/")
-
-    assert [len(list(first)), len(list(again))] == [1, 1]
-    assert again.content == first.content
-
-
 def test_an_export_still_streams(client, record):
     response = client.get("/recommendations/export.csv")
 
