@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.facets import Facet
 from core.languages import translated
 from meetings.models import Organisation, Topic
-from recommendations.filters import MAX_CHOICES, MAX_QUERY_LENGTH
+from recommendations.filters import MAX_CHOICES, words
 from recommendations.models import AffectedGroup, Recommendation, Status
 
 from .models import (
@@ -81,21 +81,6 @@ def named(vocabulary: QuerySet, key: str = "slug", name: str = "name") -> Callab
 
 def choices_of(choices: list[tuple[str, str]]) -> Callable:
     return lambda values: {value: str(label) for value, label in choices if value in values}
-
-
-def search(qs: QuerySet, name: str, value: str) -> QuerySet:
-    # The site-wide full-text search; the list keeps its own order.
-    return qs.search(value, rank=False)
-
-
-def words() -> django_filters.CharFilter:
-    """`q`, as on /recommendations/. Not a facet: it narrows every facet's counts."""
-    return django_filters.CharFilter(
-        method=search,
-        label=_("Words"),
-        max_length=MAX_QUERY_LENGTH,
-        strip=True,
-    )
 
 
 class ActivityFilter(django_filters.FilterSet):

@@ -12,13 +12,26 @@ from django.utils.translation import gettext_lazy as _
 
 from core import facets
 from core.pagination import query_values
+from core.search import MAX_QUERY_LENGTH
 from meetings.models import Meeting, Organisation, Topic
 
 from .models import AffectedGroup, Recommendation, Status
 
-MAX_QUERY_LENGTH = 200
 # A bad value in a multiple-choice filter must not cost a query per value.
 MAX_CHOICES = 50
+
+
+def search(qs: QuerySet, name: str, value: str) -> QuerySet:
+    # The site-wide full-text search; the order is the list's (`sort` may rank by it).
+    return qs.search(value, rank=False)
+
+
+def words() -> django_filters.CharFilter:
+    """`q`, the words of the site's search (its syntax, other forms of a word), on every
+    list that takes it. Not a facet: it narrows every facet's counts."""
+    return django_filters.CharFilter(
+        method=search, label=_("Words"), max_length=MAX_QUERY_LENGTH, strip=True
+    )
 
 
 class SlugsField(forms.MultipleChoiceField):
@@ -98,9 +111,7 @@ class RecommendationFilter(django_filters.FilterSet):
         "reference": ["reference"],
     }
 
-    q = django_filters.CharFilter(
-        method="search", label=_("Words"), max_length=MAX_QUERY_LENGTH, strip=True
-    )
+    q = words()
     topic = SlugsFilter(
         field_name="topics", through_field="topic", vocabulary=Topic.objects.all(), label=_("Topic")
     )
@@ -146,10 +157,6 @@ class RecommendationFilter(django_filters.FilterSet):
     class Meta:
         model = Recommendation
         fields: list[str] = []
-
-    def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        # The site-wide full-text search; ordering is left to `sort`.
-        return qs.search(value, rank=False)
 
     def sort_by(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs  # applied last, in `qs`, once `q` has added its rank
