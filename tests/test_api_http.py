@@ -165,3 +165,17 @@ def test_signed_in_staff_get_private_answers_that_are_never_stored(client, recor
     record.torture.name = "Torture prevention"
     record.torture.save()
     assert "Torture prevention" in client.get("/api/v1/topics/").content.decode()
+
+
+def test_the_schema_says_how_many_characters_q_takes_as_the_api_enforces_them(client, record):
+    schema = yaml.safe_load(client.get("/api/v1/schema/").content)
+    lists = ["/api/v1/recommendations/", "/api/v1/activities/", "/api/v1/un-recommendations/",
+             "/api/v1/plans/{plan_slug}/activities/"]  # fmt: skip
+    for path in lists:
+        [q] = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "q"]
+        assert q["schema"] == {"type": "string", "maxLength": 200}, path
+
+    assert client.get("/api/v1/recommendations/", {"q": "torture " * 25}).status_code == 200
+    too_long = client.get("/api/v1/recommendations/", {"q": "torture " * 25 + "x"})
+    assert too_long.status_code == 400
+    assert list(too_long.json()) == ["q"]
