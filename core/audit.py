@@ -10,8 +10,7 @@ bulk_update_with_history) builds a historical model instance per record from the
 in memory, which the caller must first load whole. Measured on 5,000 records published
 with the admin action (a two-core machine shared with other work): 0.45–0.82 s here on
 SQLite and 1.0–1.9 s on PostgreSQL; bulk_update_with_history 2.4–5.5 s and 3.1–8.4 s;
-the queryset's update() followed by bulk_history_create 0.9–2.6 s and 1.5–3.5 s. For the
-import, see recommendations/bulk.py.
+the queryset's update() followed by bulk_history_create 0.9–2.6 s and 1.5–3.5 s.
 
 Which records to record is the caller's to say, by key: records it inserted, by the keys
 the inserts returned, and records it changed, which its UPDATE keeps locked until it

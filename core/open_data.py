@@ -1,7 +1,7 @@
 """The open-data files every export writes: CSV with a byte-order mark (spreadsheet
 programs then read the Cyrillic right) and any cell a spreadsheet would run as a formula
 marked as text, and a JSON array of row objects; both streamed a batch of rows at a time.
-Each app gives its columns and rows (recommendations/exports.py, plans/exports.py)."""
+Each app gives its columns and rows."""
 
 from __future__ import annotations
 

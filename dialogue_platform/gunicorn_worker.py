@@ -13,7 +13,7 @@ network segment still leaves in pieces as it is written; an export or download c
 its server's death is an error for the client, never a file that looks whole: see the
 proxy_http_version note in deploy/nginx.conf.template.) The worker writes a body piece by
 piece as the app yields them, so each page comes to it as one piece
-(core.middleware.WholeBodyMiddleware): one write, whose bytes, once in the kernel, reach
+(middleware.WholeBodyMiddleware): one write, whose bytes, once in the kernel, reach
 the proxy even if the worker dies the moment after.
 
     gunicorn dialogue_platform.wsgi --worker-class dialogue_platform.gunicorn_worker.WholeResponseWorker

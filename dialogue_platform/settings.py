@@ -175,7 +175,7 @@ MIDDLEWARE = [
     # Outermost: one log line per request, timed across everything below.
     "core.logs.RequestLogMiddleware",
     # Each body the server is handed is one piece, so it leaves in one write.
-    "core.middleware.WholeBodyMiddleware",
+    "dialogue_platform.middleware.WholeBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that may answer: CORS headers on every /api/ response (304s included).
     "corsheaders.middleware.CorsMiddleware",

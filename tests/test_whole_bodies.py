@@ -1,4 +1,4 @@
-"""Each body the app server is handed is one piece (core.middleware.WholeBodyMiddleware):
+"""Each body the app server is handed is one piece (dialogue_platform/middleware.py):
 the server writes a body piece by piece, and a feed built element by element would leave in
 hundreds of writes, any of which a dying server could cut the answer short after. The
 exports still stream."""
