@@ -216,3 +216,32 @@ def test_sitemaps_run_a_pinned_number_of_queries(client, django_assert_num_queri
     grow(data, 45)
     with django_assert_num_queries(SITEMAPS[url]):
         assert client.get(url).status_code == 200
+
+
+# Exports stream their rows; the queries run as the file is read, so the whole file is read
+# inside the count. Each also reads the data version (the ETag).
+EXPORTS = {
+    # the ids in the list's order; the slugs of topics, groups and organisations; per
+    # chunk of 2,000 rows: the rows, their topics, groups and bodies, their history entries
+    "recommendations": (lambda d: reverse("recommendations:export_csv"), 10),
+    # the plan, the activities (with plan and section), their bodies, topics, the plan's
+    # sections (the page's order); the organisations' slugs and the history entries
+    "plan activities": (lambda d: reverse("plans:export_csv", args=["the-plan"]), 8),
+    # the UN recommendations, their topics, groups and SDG targets
+    "UN recommendations": (lambda d: reverse("upr:export_csv"), 5),
+}
+
+
+def read_whole(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_an_export_runs_a_pinned_number_of_queries(client, django_assert_num_queries, name):
+    url_for, pinned = EXPORTS[name]
+    data = grow(base(), 5)
+    with django_assert_num_queries(pinned):
+        assert read_whole(client.get(url_for(data))).count(b"\r\n") == 6
+    grow(data, 45)
+    with django_assert_num_queries(pinned):
+        assert read_whole(client.get(url_for(data))).count(b"\r\n") == 51
